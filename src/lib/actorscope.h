@@ -1,0 +1,14 @@
+/* actorscope.h: the one header users of libactorscope include
+ *
+ * Copyright 2026 The Actorscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#define ASC_INSIDE
+
+#include "asc-enums.h"
+#include "asc-error.h"
+
+#undef ASC_INSIDE

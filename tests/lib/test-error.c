@@ -1,0 +1,52 @@
+/* test-error.c
+ *
+ * Copyright 2026 The Actorscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "actorscope.h"
+
+static void
+test_error_quark_is_stable (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (ASC_ERROR, ASC_ERROR_TIMEOUT, "late");
+
+  g_assert_true (ASC_ERROR == asc_error_quark ());
+  g_assert_cmpstr (g_quark_to_string (ASC_ERROR), ==, "asc-error-quark");
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_TIMEOUT);
+}
+
+static void
+test_error_code_names_are_distinct (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (ASC_TYPE_ERROR);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *name = asc_error_code_name (klass->values[i].value);
+
+      g_assert_nonnull (name);
+      g_assert_false (g_hash_table_contains (seen, name));
+      g_hash_table_add (seen, (gpointer) name);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (seen), ==, klass->n_values);
+  g_assert_cmpstr (asc_error_code_name (ASC_ERROR_UNKNOWN_ACTION), ==, "UNKNOWN_ACTION");
+  g_assert_cmpstr (asc_error_code_name (ASC_ERROR_OUT_OF_SYNC), ==, "OUT_OF_SYNC");
+  g_assert_cmpstr (asc_error_code_name (9999), ==, "FAILED");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/asc/error/quark-is-stable", test_error_quark_is_stable);
+  g_test_add_func ("/asc/error/code-names-are-distinct", test_error_code_names_are_distinct);
+
+  return g_test_run ();
+}
