@@ -10,5 +10,11 @@
 
 #include "asc-enums.h"
 #include "asc-error.h"
+#include "asc-json-diff.h"
+#include "asc-json-patch.h"
+#include "asc-json-pointer.h"
+#include "asc-state-change.h"
+#include "asc-state-node.h"
+#include "asc-state-store.h"
 
 #undef ASC_INSIDE

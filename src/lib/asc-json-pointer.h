@@ -1,0 +1,2 @@
+/* placeholder: filled in by the JSON core work */
+#pragma once
