@@ -10,7 +10,34 @@
 
 #include "asc-error.h"
 
-G_DEFINE_QUARK (asc-error-quark, asc_error)
+/* ASC_ERROR is an extended error domain: an error may carry structured
+ * details, such as a validation error's list of issues or a Rivet error's
+ * group, code and metadata, so views can show them field by field. */
+typedef struct
+{
+  JsonNode *details;
+} AscErrorPrivate;
+
+static void
+asc_error_private_init (AscErrorPrivate *priv)
+{
+  priv->details = NULL;
+}
+
+static void
+asc_error_private_copy (const AscErrorPrivate *src,
+                        AscErrorPrivate       *dest)
+{
+  dest->details = src->details != NULL ? json_node_copy (src->details) : NULL;
+}
+
+static void
+asc_error_private_clear (AscErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->details, json_node_unref);
+}
+
+G_DEFINE_EXTENDED_ERROR (AscError, asc_error)
 
 /**
  * asc_error_code_name:
@@ -42,4 +69,64 @@ asc_error_code_name (AscError code)
     case ASC_ERROR_TEST_FAILED:      return "TEST_FAILED";
     default:                         return "FAILED";
     }
+}
+
+/**
+ * asc_error_new_with_details:
+ * @code: an #AscError
+ * @details: (nullable): structured details, copied
+ * @format: printf-style format of the message
+ *
+ * Returns: (transfer full): a new #GError in the %ASC_ERROR domain
+ */
+GError *
+asc_error_new_with_details (AscError    code,
+                            JsonNode   *details,
+                            const char *format,
+                            ...)
+{
+  GError *error;
+  va_list args;
+
+  va_start (args, format);
+  error = g_error_new_valist (ASC_ERROR, code, format, args);
+  va_end (args);
+
+  asc_error_set_details (error, details);
+  return error;
+}
+
+/**
+ * asc_error_set_details:
+ * @error: an error in the %ASC_ERROR domain
+ * @details: (nullable): structured details, copied
+ */
+void
+asc_error_set_details (GError   *error,
+                       JsonNode *details)
+{
+  AscErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == ASC_ERROR);
+
+  priv = asc_error_get_private (error);
+  g_clear_pointer (&priv->details, json_node_unref);
+  if (details != NULL)
+    priv->details = json_node_copy (details);
+}
+
+/**
+ * asc_error_get_details:
+ * @error: any error
+ *
+ * Returns: (transfer none) (nullable): the structured details of an
+ *   %ASC_ERROR error, or %NULL when it has none or is of another domain
+ */
+JsonNode *
+asc_error_get_details (const GError *error)
+{
+  if (error == NULL || error->domain != ASC_ERROR)
+    return NULL;
+
+  return asc_error_get_private (error)->details;
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -49,7 +49,14 @@ typedef enum
   ASC_ERROR_TEST_FAILED,
 } AscError;
 
-GQuark      asc_error_quark     (void);
-const char *asc_error_code_name (AscError code);
+GQuark      asc_error_quark             (void);
+const char *asc_error_code_name         (AscError      code);
+GError     *asc_error_new_with_details  (AscError      code,
+                                         JsonNode     *details,
+                                         const char   *format,
+                                         ...) G_GNUC_PRINTF (3, 4);
+void        asc_error_set_details       (GError       *error,
+                                         JsonNode     *details);
+JsonNode   *asc_error_get_details       (const GError *error);
 
 G_END_DECLS
