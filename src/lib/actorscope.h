@@ -8,13 +8,20 @@
 
 #define ASC_INSIDE
 
+#include "asc-actor.h"
+#include "asc-client.h"
 #include "asc-enums.h"
 #include "asc-error.h"
+#include "asc-event.h"
+#include "asc-event-log.h"
 #include "asc-json-diff.h"
 #include "asc-json-patch.h"
 #include "asc-json-pointer.h"
 #include "asc-state-change.h"
 #include "asc-state-node.h"
 #include "asc-state-store.h"
+#include "zocket/asc-zocket-actor.h"
+#include "zocket/asc-zocket-client.h"
+#include "zocket/asc-zocket-protocol.h"
 
 #undef ASC_INSIDE
