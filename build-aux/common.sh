@@ -9,6 +9,8 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth valgrind python3 clang libclang-rt-14-dev
+  # Ships JSON-Schema-Test-Suite as data, for tests/lib/test-schema-suite.c.
+  libtest-json-schema-acceptance-perl
 )
 
 log () {

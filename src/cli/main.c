@@ -8,49 +8,35 @@
 
 #include "config.h"
 
+#include "asc-cli-private.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "actorscope.h"
-
-/* Exit statuses of the command-line contract. */
-enum {
-  EXIT_OK = 0,
-  EXIT_REJECTED = 1,
-  EXIT_USAGE = 2,
-  EXIT_UNREACHABLE = 3,
-};
-
 typedef struct
 {
-  const char *name;
-  const char *arguments;
-  const char *summary;
+  const char        *name;
+  const char        *arguments;
+  const char        *summary;
+  AscCliCommandFunc  run;
 } Command;
 
 static const Command commands[] = {
-  { "types",  "",                         N_("List actor types, one per line") },
-  { "list",   "TYPE",                     N_("List the instances of a type as JSON lines (Rivet)") },
-  { "call",   "TYPE KEY METHOD [ARG…]",   N_("Call a method; ARG is JSON text; prints the result") },
+  { "types",  "",                         N_("List actor types, one per line"),
+    _asc_cli_types },
+  { "list",   "TYPE",                     N_("List the instances of a type as JSON lines (Rivet)"),
+    _asc_cli_list },
+  { "call",   "TYPE KEY METHOD [ARG…]",   N_("Call a method; ARG is JSON text; prints the result"),
+    _asc_cli_call },
   { "state",  "TYPE KEY [--follow] [--count N]",
-                                          N_("Print the state, then with --follow one line per change") },
-  { "events", "TYPE KEY [--count N]",     N_("Print events as JSON lines") },
+                                          N_("Print the state, then with --follow one line per change"),
+    _asc_cli_state },
+  { "events", "TYPE KEY [--count N]",     N_("Print events as JSON lines"),
+    _asc_cli_events },
 };
 
-typedef struct
-{
-  char     *server;
-  char     *kind;
-  char     *namespace;
-  char     *token;
-  char     *params;
-  char     *catalog;
-  double    timeout;
-  gboolean  version;
-} Options;
-
 static void
-options_clear (Options *options)
+options_clear (AscCliOptions *options)
 {
   g_clear_pointer (&options->server, g_free);
   g_clear_pointer (&options->kind, g_free);
@@ -82,10 +68,10 @@ describe_commands (void)
   return g_string_free (text, FALSE);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AscCliOptions, options_clear)
 
 static GOptionContext *
-build_option_context (Options *options)
+build_option_context (AscCliOptions *options)
 {
   const GOptionEntry entries[] = {
     { "server", 's', 0, G_OPTION_ARG_STRING, &options->server,
@@ -133,16 +119,16 @@ find_command (const char *name)
 static int
 usage_error (const char *message)
 {
-  g_printerr ("error: USAGE: %s\n", message);
+  _asc_cli_usage_error ("%s", message);
   g_printerr ("%s\n", _("Run “actorscope-cli --help” to see the commands."));
-  return EXIT_USAGE;
+  return ASC_CLI_EXIT_USAGE;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_auto(Options) options = { .timeout = 10.0 };
+  g_auto(AscCliOptions) options = { .timeout = 10.0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
@@ -152,6 +138,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* stdout carries JSON only; every diagnostic goes to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   args = g_strdupv (argv);
   context = build_option_context (&options);
@@ -161,7 +149,7 @@ main (int   argc,
   if (options.version)
     {
       g_print ("actorscope-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return ASC_CLI_EXIT_OK;
     }
 
   if (g_strv_length (args) < 2)
@@ -175,7 +163,5 @@ main (int   argc,
       return usage_error (message);
     }
 
-  g_printerr ("error: %s: %s\n", asc_error_code_name (ASC_ERROR_FAILED),
-              _("this command is not available in this version yet"));
-  return EXIT_USAGE;
+  return command->run (&options, args + 1);
 }

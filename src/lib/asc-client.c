@@ -13,6 +13,7 @@
 #include "asc-client-private.h"
 #include "asc-enums.h"
 #include "asc-error.h"
+#include "rivet/asc-rivet-client.h"
 #include "zocket/asc-zocket-client.h"
 
 #define DEFAULT_CALL_TIMEOUT_MS 10000
@@ -233,9 +234,7 @@ asc_client_new (const char     *uri,
     case ASC_CLIENT_KIND_RIVET:
     case ASC_CLIENT_KIND_AUTO:
     default:
-      g_set_error (error, ASC_ERROR, ASC_ERROR_CONNECT,
-                   _("Rivet servers are not supported by this version yet (%s)"), uri);
-      return NULL;
+      return ASC_CLIENT (asc_rivet_client_new (uri, error));
     }
 }
 

@@ -13,39 +13,13 @@
 
 #include <string.h>
 
-typedef enum
+/* json-glib can also hold null as a JsonValue of no type. */
+static gboolean
+holds_null (JsonNode *node)
 {
-  KIND_NULL,
-  KIND_BOOLEAN,
-  KIND_NUMBER,
-  KIND_STRING,
-  KIND_ARRAY,
-  KIND_OBJECT,
-} Kind;
-
-static Kind
-node_kind (JsonNode *node)
-{
-  GType type;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT: return KIND_OBJECT;
-    case JSON_NODE_ARRAY:  return KIND_ARRAY;
-    case JSON_NODE_NULL:   return KIND_NULL;
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-    return KIND_NUMBER;
-  if (type == G_TYPE_STRING)
-    return KIND_STRING;
-  if (type == G_TYPE_BOOLEAN)
-    return KIND_BOOLEAN;
-  return KIND_NULL;
+  return JSON_NODE_HOLDS_NULL (node) ||
+         (JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_INVALID);
 }
 
 /* Exact: 2^53 + 1 must not equal the double 2^53. */
@@ -60,20 +34,32 @@ int_equals_double (gint64 i,
   return (gint64) d == i;
 }
 
+/* Both hold JSON values; a null value stored as a JsonValue counts as null. */
 static gboolean
-numbers_equal (JsonNode *a,
-               JsonNode *b)
+values_equal (JsonNode *a,
+              JsonNode *b)
 {
-  gboolean a_int = json_node_get_value_type (a) == G_TYPE_INT64;
-  gboolean b_int = json_node_get_value_type (b) == G_TYPE_INT64;
+  GType a_type = json_node_get_value_type (a);
+  GType b_type = json_node_get_value_type (b);
 
-  if (a_int && b_int)
-    return json_node_get_int (a) == json_node_get_int (b);
-  if (a_int)
+  if (a_type == b_type)
+    {
+      if (a_type == G_TYPE_STRING)
+        return strcmp (json_node_get_string (a), json_node_get_string (b)) == 0;
+      if (a_type == G_TYPE_INT64)
+        return json_node_get_int (a) == json_node_get_int (b);
+      if (a_type == G_TYPE_DOUBLE)
+        return json_node_get_double (a) == json_node_get_double (b);
+      if (a_type == G_TYPE_BOOLEAN)
+        return !json_node_get_boolean (a) == !json_node_get_boolean (b);
+      return TRUE;
+    }
+
+  if (a_type == G_TYPE_INT64 && b_type == G_TYPE_DOUBLE)
     return int_equals_double (json_node_get_int (a), json_node_get_double (b));
-  if (b_int)
+  if (a_type == G_TYPE_DOUBLE && b_type == G_TYPE_INT64)
     return int_equals_double (json_node_get_int (b), json_node_get_double (a));
-  return json_node_get_double (a) == json_node_get_double (b);
+  return FALSE;
 }
 
 static gboolean
@@ -135,7 +121,7 @@ gboolean
 asc_json_equal (JsonNode *a,
                 JsonNode *b)
 {
-  Kind kind;
+  JsonNodeType type;
 
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (b != NULL, FALSE);
@@ -143,23 +129,19 @@ asc_json_equal (JsonNode *a,
   if (a == b)
     return TRUE;
 
-  kind = node_kind (a);
-  if (kind != node_kind (b))
-    return FALSE;
+  type = JSON_NODE_TYPE (a);
+  if (type != JSON_NODE_TYPE (b))
+    return holds_null (a) && holds_null (b);
 
-  switch (kind)
+  switch (type)
     {
-    case KIND_OBJECT:
+    case JSON_NODE_OBJECT:
       return objects_equal (json_node_get_object (a), json_node_get_object (b));
-    case KIND_ARRAY:
+    case JSON_NODE_ARRAY:
       return arrays_equal (json_node_get_array (a), json_node_get_array (b));
-    case KIND_NUMBER:
-      return numbers_equal (a, b);
-    case KIND_STRING:
-      return strcmp (json_node_get_string (a), json_node_get_string (b)) == 0;
-    case KIND_BOOLEAN:
-      return !json_node_get_boolean (a) == !json_node_get_boolean (b);
-    case KIND_NULL:
+    case JSON_NODE_VALUE:
+      return values_equal (a, b);
+    case JSON_NODE_NULL:
     default:
       return TRUE;
     }
@@ -237,20 +219,22 @@ asc_json_copy (JsonNode *node)
 
 /* Diffing */
 
-static void
-add_op (JsonArray  *ops,
-        const char *op,
-        GString    *path,
-        JsonNode   *value)
-{
-  JsonObject *object = json_object_new ();
+/* The path to the value being diffed, kept on the C stack as a chain of
+ * segments and only formatted when an operation needs it. */
+typedef struct _Segment Segment;
 
-  json_object_set_string_member (object, "op", op);
-  json_object_set_string_member (object, "path", path->str);
-  if (value != NULL)
-    json_object_set_member (object, "value", value);
-  json_array_add_object_element (ops, object);
-}
+struct _Segment
+{
+  const Segment *parent;
+  const char    *key;
+  guint          index;
+};
+
+typedef struct
+{
+  JsonArray *ops;
+  GString   *path;
+} Differ;
 
 static void
 append_index (GString *path,
@@ -259,7 +243,6 @@ append_index (GString *path,
   char buffer[16];
   int n = sizeof buffer;
 
-  /* Faster than g_string_append_printf() in the hot loop. */
   do
     buffer[--n] = (char) ('0' + index % 10);
   while ((index /= 10) > 0);
@@ -268,35 +251,70 @@ append_index (GString *path,
   g_string_append_len (path, buffer + n, sizeof buffer - n);
 }
 
-static void diff_node (JsonNode  *from,
-                       JsonNode  *to,
-                       GString   *path,
-                       JsonArray *ops);
+static void
+append_segments (GString       *path,
+                 const Segment *at)
+{
+  if (at == NULL)
+    return;
+
+  append_segments (path, at->parent);
+  if (at->key != NULL)
+    asc_json_pointer_add_token (path, at->key);
+  else
+    append_index (path, at->index);
+}
 
 static void
-diff_objects (JsonObject *from,
-              JsonObject *to,
-              GString    *path,
-              JsonArray  *ops)
+add_op (Differ        *self,
+        const char    *op,
+        const Segment *at,
+        JsonNode      *value)
 {
-  gsize base = path->len;
+  JsonObject *object = json_object_new ();
+
+  g_string_truncate (self->path, 0);
+  append_segments (self->path, at);
+
+  json_object_set_string_member (object, "op", op);
+  json_object_set_string_member (object, "path", self->path->str);
+  if (value != NULL)
+    json_object_set_member (object, "value", value);
+  json_array_add_object_element (self->ops, object);
+}
+
+static void diff_node (Differ        *self,
+                       JsonNode      *from,
+                       JsonNode      *to,
+                       const Segment *at);
+
+static void
+diff_objects (Differ        *self,
+              JsonObject    *from,
+              JsonObject    *to,
+              const Segment *at)
+{
   guint n_common = 0;
   JsonObjectIter iter;
   const char *name;
   JsonNode *child;
 
-  json_object_iter_init_ordered (&iter, from);
-  while (json_object_iter_next_ordered (&iter, &name, &child))
+  /* Hash order: it saves a lookup per member, and member order is not
+   * significant in a patch. */
+  json_object_iter_init (&iter, from);
+  while (json_object_iter_next (&iter, &name, &child))
     {
       JsonNode *other = json_object_get_member (to, name);
+      Segment segment = { at, name, 0 };
 
-      asc_json_pointer_add_token (path, name);
       if (other == NULL)
-        add_op (ops, "remove", path, NULL);
-      else
-        diff_node (child, other, path, ops);
-      g_string_truncate (path, base);
-      n_common += other != NULL;
+        {
+          add_op (self, "remove", &segment, NULL);
+          continue;
+        }
+      n_common++;
+      if (child != other)
+        diff_node (self, child, other, &segment);
     }
 
   /* Every member of @to is a common one: nothing was added. */
@@ -306,25 +324,23 @@ diff_objects (JsonObject *from,
   json_object_iter_init_ordered (&iter, to);
   while (json_object_iter_next_ordered (&iter, &name, &child))
     {
-      if (json_object_has_member (from, name))
-        continue;
-      asc_json_pointer_add_token (path, name);
-      add_op (ops, "add", path, asc_json_copy (child));
-      g_string_truncate (path, base);
+      Segment segment = { at, name, 0 };
+
+      if (!json_object_has_member (from, name))
+        add_op (self, "add", &segment, asc_json_copy (child));
     }
 }
 
 static void
-diff_arrays (JsonArray *from,
-             JsonArray *to,
-             GString   *path,
-             JsonArray *ops)
+diff_arrays (Differ        *self,
+             JsonArray     *from,
+             JsonArray     *to,
+             const Segment *at)
 {
   guint from_length = json_array_get_length (from);
   guint to_length = json_array_get_length (to);
   guint shortest = MIN (from_length, to_length);
   guint prefix = 0, suffix = 0, from_middle, to_middle, common;
-  gsize base = path->len;
 
   while (prefix < shortest &&
          asc_json_equal (json_array_get_element (from, prefix),
@@ -341,53 +357,58 @@ diff_arrays (JsonArray *from,
 
   for (guint k = 0; k < common; k++)
     {
-      append_index (path, prefix + k);
-      diff_node (json_array_get_element (from, prefix + k),
-                 json_array_get_element (to, prefix + k), path, ops);
-      g_string_truncate (path, base);
+      Segment segment = { at, NULL, prefix + k };
+
+      diff_node (self, json_array_get_element (from, prefix + k),
+                 json_array_get_element (to, prefix + k), &segment);
     }
 
   for (guint k = common; k < to_middle; k++)
     {
-      append_index (path, prefix + k);
-      add_op (ops, "add", path,
+      Segment segment = { at, NULL, prefix + k };
+
+      add_op (self, "add", &segment,
               asc_json_copy (json_array_get_element (to, prefix + k)));
-      g_string_truncate (path, base);
     }
 
   /* Highest index first, so the lower indices stay valid. */
   for (guint k = from_middle; k > common; k--)
     {
-      append_index (path, prefix + k - 1);
-      add_op (ops, "remove", path, NULL);
-      g_string_truncate (path, base);
+      Segment segment = { at, NULL, prefix + k - 1 };
+
+      add_op (self, "remove", &segment, NULL);
     }
 }
 
 static void
-diff_node (JsonNode  *from,
-           JsonNode  *to,
-           GString   *path,
-           JsonArray *ops)
+diff_node (Differ        *self,
+           JsonNode      *from,
+           JsonNode      *to,
+           const Segment *at)
 {
-  if (from == to)
-    return;
+  JsonNodeType type = JSON_NODE_TYPE (from);
+  JsonNodeType to_type = JSON_NODE_TYPE (to);
 
-  if (JSON_NODE_HOLDS_OBJECT (from) && JSON_NODE_HOLDS_OBJECT (to))
+  if (type == to_type && type == JSON_NODE_VALUE)
+    {
+      if (!values_equal (from, to))
+        add_op (self, "replace", at, asc_json_copy (to));
+    }
+  else if (type == to_type && type == JSON_NODE_OBJECT)
     {
       if (json_node_get_object (from) != json_node_get_object (to))
-        diff_objects (json_node_get_object (from), json_node_get_object (to),
-                      path, ops);
+        diff_objects (self, json_node_get_object (from),
+                      json_node_get_object (to), at);
     }
-  else if (JSON_NODE_HOLDS_ARRAY (from) && JSON_NODE_HOLDS_ARRAY (to))
+  else if (type == to_type && type == JSON_NODE_ARRAY)
     {
       if (json_node_get_array (from) != json_node_get_array (to))
-        diff_arrays (json_node_get_array (from), json_node_get_array (to),
-                     path, ops);
+        diff_arrays (self, json_node_get_array (from),
+                     json_node_get_array (to), at);
     }
   else if (!asc_json_equal (from, to))
     {
-      add_op (ops, "replace", path, asc_json_copy (to));
+      add_op (self, "replace", at, asc_json_copy (to));
     }
 }
 
@@ -417,11 +438,12 @@ asc_json_diff (JsonNode *from,
 {
   g_autoptr(JsonArray) ops = json_array_new ();
   g_autoptr(GString) path = g_string_sized_new (64);
+  Differ self = { ops, path };
 
   g_return_val_if_fail (from != NULL, NULL);
   g_return_val_if_fail (to != NULL, NULL);
 
-  diff_node (from, to, path, ops);
+  diff_node (&self, from, to, NULL);
 
   return json_node_init_array (json_node_alloc (), ops);
 }

@@ -46,6 +46,7 @@ typedef struct
   AscJsonPatchFlags   flags;
   GArray             *undo;
   JsonArray          *normalized;
+  GString            *token;
 } Patcher;
 
 /* Where an operation acts: a member, an element or the whole document. */
@@ -489,41 +490,76 @@ walk_root (Patcher  *self,
   return writable ? make_writable (self, NULL, NULL, 0, root) : root;
 }
 
+/* Reads the token after the '/' at *@cursor into @token, unescaped, and
+ * moves *@cursor to the next '/' or the end. The path was checked before,
+ * so every '~' is followed by '0' or '1'. */
+static void
+read_token (const char **cursor,
+            GString     *token)
+{
+  const char *p = *cursor + 1;
+
+  g_string_truncate (token, 0);
+  for (; *p != '\0' && *p != '/'; p++)
+    {
+      if (*p == '~')
+        g_string_append_c (token, *++p == '0' ? '~' : '/');
+      else
+        g_string_append_c (token, *p);
+    }
+  *cursor = p;
+}
+
+/* Only a path with a '~', or without a leading '/', can be malformed. */
+static gboolean
+check_syntax (const char  *path,
+              GError     **error)
+{
+  g_auto(GStrv) tokens = NULL;
+
+  if ((path[0] == '\0' || path[0] == '/') && strchr (path, '~') == NULL)
+    return TRUE;
+
+  tokens = asc_json_pointer_parse (path, error);
+  return tokens != NULL;
+}
+
+/* Walks a valid RFC 6901 @path without allocating per token. */
 static gboolean
 locate_strict (Patcher     *self,
                const char  *path,
-               char       **tokens,
                Want         want,
                gboolean     writable,
                Location    *loc,
                GError     **error)
 {
-  guint n_tokens = g_strv_length (tokens);
+  GString *token = self->token;
+  const char *cursor = path;
   JsonNode *node = walk_root (self, writable);
 
-  if (n_tokens == 0)
+  if (*cursor == '\0')
     {
       loc->target = node;
       return TRUE;
     }
 
-  for (guint i = 0; i + 1 < n_tokens; i++)
+  for (read_token (&cursor, token); *cursor != '\0'; read_token (&cursor, token))
     {
       guint index = 0;
-      JsonNode *child = child_at (node, tokens[i], &index, error);
+      JsonNode *child = child_at (node, token->str, &index, error);
 
       if (child == NULL)
         return FALSE;
       if (writable)
-        child = make_writable (self, node, tokens[i], index, child);
+        child = make_writable (self, node, token->str, index, child);
       node = child;
     }
 
-  if (!locate_last (node, tokens[n_tokens - 1], want, loc, error))
+  if (!locate_last (node, token->str, want, loc, error))
     return FALSE;
 
   /* "-" becomes the index it stands for. */
-  if (JSON_NODE_HOLDS_ARRAY (node) && strcmp (tokens[n_tokens - 1], "-") == 0)
+  if (JSON_NODE_HOLDS_ARRAY (node) && strcmp (token->str, "-") == 0)
     loc->exact_path = g_strdup_printf ("%.*s%u", (int) strlen (path) - 1,
                                        path, loc->index);
 
@@ -643,30 +679,26 @@ locate (Patcher     *self,
         GError     **error)
 {
   g_autoptr(GError) strict_error = NULL;
-  g_auto(GStrv) tokens = asc_json_pointer_parse (path, &strict_error);
+  g_autoptr(GError) raw_error = NULL;
+  gboolean valid = check_syntax (path, &strict_error);
 
-  if (tokens != NULL &&
-      locate_strict (self, path, tokens, want, writable, loc, &strict_error))
+  if (valid && locate_strict (self, path, want, writable, loc, &strict_error))
     return TRUE;
 
-  if ((self->flags & ASC_JSON_PATCH_LENIENT) != 0 && path[0] == '/')
+  if ((self->flags & ASC_JSON_PATCH_LENIENT) == 0 || path[0] != '/')
     {
-      g_autoptr(GError) raw_error = NULL;
-
-      location_clear (loc);
-      *loc = (Location) { NULL };
-      if (locate_raw (self, path, want, writable, loc, &raw_error))
-        return TRUE;
-
-      /* A bad escape says less than why the raw reading failed. */
-      if (tokens == NULL)
-        {
-          g_clear_error (&strict_error);
-          strict_error = g_steal_pointer (&raw_error);
-        }
+      g_propagate_error (error, g_steal_pointer (&strict_error));
+      return FALSE;
     }
 
-  g_propagate_error (error, g_steal_pointer (&strict_error));
+  location_clear (loc);
+  *loc = (Location) { NULL };
+  if (locate_raw (self, path, want, writable, loc, &raw_error))
+    return TRUE;
+
+  /* A bad escape says less than why the raw reading failed. */
+  g_propagate_error (error, valid ? g_steal_pointer (&strict_error)
+                                  : g_steal_pointer (&raw_error));
   return FALSE;
 }
 
@@ -1154,7 +1186,8 @@ asc_json_patch_apply_full (JsonNode          **document,
 {
   g_autoptr(GArray) undo = NULL;
   g_autoptr(JsonArray) applied = NULL;
-  Patcher self = { document, flags, NULL, NULL };
+  g_autoptr(GString) token = g_string_sized_new (32);
+  Patcher self = { document, flags, NULL, NULL, token };
   JsonArray *operations;
   guint n_operations;
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "asc-application.h"
+#include "asc-demo-server.h"
 #include "asc-window.h"
 
 struct _AscApplication
@@ -18,6 +19,8 @@ struct _AscApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  AscDemoServer  *demo;
+  gboolean        demo_requested;
 };
 
 G_DEFINE_FINAL_TYPE (AscApplication, asc_application, ADW_TYPE_APPLICATION)
@@ -31,15 +34,103 @@ asc_application_new_window (AscApplication *self)
   return window;
 }
 
+static AscWindow *
+asc_application_get_window (AscApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ASC_IS_WINDOW (window))
+    {
+      gtk_window_present (window);
+      return ASC_WINDOW (window);
+    }
+
+  return asc_application_new_window (self);
+}
+
+/* The demo server runs inside the app, on a random loopback port; its
+ * catalog comes along, so forms and instances are there from the start. */
+static void
+asc_application_open_demo (AscApplication *self)
+{
+  AscWindow *window = asc_application_get_window (self);
+  g_autoptr(AscServerConfig) config = asc_server_config_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->demo == NULL)
+    self->demo = asc_demo_server_new ();
+
+  if (!asc_demo_server_get_running (self->demo) && !asc_demo_server_start (self->demo, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The demo could not start: %s"), error->message);
+
+      asc_window_toast (window, message);
+      return;
+    }
+
+  config->url = g_strdup (asc_demo_server_get_url (self->demo));
+  config->kind = ASC_CLIENT_KIND_ZOCKET;
+  config->catalog = g_strdup (asc_demo_server_get_catalog_url (self->demo));
+  asc_window_connect (window, config);
+}
+
 static void
 asc_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AscApplication *self = ASC_APPLICATION (app);
 
-  if (window != NULL)
-    gtk_window_present (window);
-  else
-    asc_application_new_window (ASC_APPLICATION (app));
+  if (self->demo_requested)
+    {
+      self->demo_requested = FALSE;
+      asc_application_open_demo (self);
+      return;
+    }
+
+  asc_application_get_window (self);
+}
+
+/* `actorscope URL…` connects to each server given. */
+static void
+asc_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  AscApplication *self = ASC_APPLICATION (app);
+  AscWindow *window = asc_application_get_window (self);
+
+  if (self->demo_requested)
+    {
+      self->demo_requested = FALSE;
+      asc_application_open_demo (self);
+    }
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(AscServerConfig) config = asc_server_config_new ();
+      g_autofree char *problem = NULL;
+
+      config->url = g_file_get_uri (files[i]);
+      problem = asc_server_config_check (config);
+      if (problem != NULL)
+        asc_window_toast (window, problem);
+      else
+        asc_window_connect (window, config);
+    }
+}
+
+static int
+asc_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("actorscope %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  ASC_APPLICATION (app)->demo_requested = g_variant_dict_contains (options, "demo");
+  return -1;
 }
 
 static void
@@ -86,8 +177,17 @@ about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+demo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  asc_application_open_demo (ASC_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
+  { "demo", demo_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -126,6 +226,9 @@ asc_application_finalize (GObject *object)
   AscApplication *self = ASC_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  if (self->demo != NULL)
+    asc_demo_server_stop (self->demo);
+  g_clear_object (&self->demo);
 
   G_OBJECT_CLASS (asc_application_parent_class)->finalize (object);
 }
@@ -138,13 +241,26 @@ asc_application_class_init (AscApplicationClass *klass)
 
   object_class->finalize = asc_application_finalize;
   app_class->activate = asc_application_activate;
+  app_class->open = asc_application_open;
+  app_class->handle_local_options = asc_application_handle_local_options;
   app_class->startup = asc_application_startup;
 }
 
 static void
 asc_application_init (AscApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start the built-in demo server and show its actors"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
   self->settings = g_settings_new (BASE_ID);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[URL…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Inspect the actors of Rivet and Zocket servers."));
 }
 
 /**
@@ -159,7 +275,7 @@ asc_application_new (void)
   return g_object_new (ASC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_PREFIX,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 

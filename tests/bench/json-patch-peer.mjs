@@ -4,12 +4,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // usage: node json-patch-peer.mjs apply STREAM [FINAL-STATE]
+//        node json-patch-peer.mjs apply-only STREAM
 //        node json-patch-peer.mjs compare SNAPSHOTS
 //
 // STREAM holds the initial state on its first line, then one state:patch
 // message per line. SNAPSHOTS holds one state per line. The file is read and
 // split before the clock starts; the timed loop parses and applies (or
 // compares), and the throughput goes to stdout as `throughput=N`.
+// apply-only parses every message first and times the patching alone.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { applyPatch, compare } from 'fast-json-patch/index.mjs';
@@ -39,6 +41,20 @@ function runApply(streamPath, finalPath) {
   console.log(`throughput=${((lines.length - 1) / elapsed).toFixed(1)}`);
 }
 
+function runApplyOnly(streamPath) {
+  const lines = readLines(streamPath);
+  const state = JSON.parse(lines[0]);
+  const messages = lines.slice(1).map((line) => JSON.parse(line));
+  let document = state;
+  const start = process.hrtime.bigint();
+
+  for (const message of messages) {
+    document = applyPatch(document, message.patches).newDocument;
+  }
+
+  console.log(`throughput=${(messages.length / seconds(start)).toFixed(1)}`);
+}
+
 function runCompare(snapshotsPath) {
   const snapshots = readLines(snapshotsPath).map((line) => JSON.parse(line));
   let operations = 0;
@@ -55,9 +71,11 @@ function runCompare(snapshotsPath) {
 const [mode, path, extra] = process.argv.slice(2);
 if (mode === 'apply') {
   runApply(path, extra);
+} else if (mode === 'apply-only') {
+  runApplyOnly(path);
 } else if (mode === 'compare') {
   runCompare(path);
 } else {
-  console.error('usage: json-patch-peer.mjs apply STREAM [FINAL-STATE] | compare SNAPSHOTS');
+  console.error('usage: json-patch-peer.mjs apply|apply-only STREAM [FINAL-STATE] | compare SNAPSHOTS');
   process.exit(2);
 }

@@ -9,7 +9,9 @@
 #include <adwaita.h>
 
 #include "asc-application.h"
+#include "asc-connect-dialog.h"
 #include "asc-test-util.h"
+#include "asc-ui-test-util.h"
 #include "asc-window.h"
 
 typedef struct
@@ -17,37 +19,6 @@ typedef struct
   AscApplication *app;
   AscWindow      *window;
 } Fixture;
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget,
-                                 gpointer   user_data);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             gpointer     user_data)
-{
-  if (match (root, user_data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, user_data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget *widget,
-            gpointer   user_data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (user_data));
-}
 
 static gboolean
 is_status_page_titled (GtkWidget *widget,
@@ -72,66 +43,12 @@ widget_is_mapped (gpointer user_data)
   return gtk_widget_get_mapped (user_data);
 }
 
-/* Mapped is not enough: the first layout gives the window its size. */
-static gboolean
-widget_is_laid_out (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 toplevel_of_type_is_mapped (gpointer user_data)
 {
-  GtkWindow *window = find_toplevel_of_type (GPOINTER_TO_SIZE (user_data));
+  GtkWindow *window = asc_ui_find_toplevel (GPOINTER_TO_SIZE (user_data));
 
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-/* Renders @widget as it is on screen into a PNG under the build folder. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file_name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  int width, height;
-
-  g_assert_true (asc_test_wait_until (widget_is_laid_out, widget, 5000));
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  /* A widget paintable draws nothing for a toplevel, so ask the window
-   * class to draw itself, as the frame clock would. */
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
 }
 
 /* One registered application for the whole program, as in the real app. */
@@ -160,7 +77,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->app = get_application ();
   fixture->window = g_object_ref (asc_window_new (fixture->app));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (asc_test_wait_until (widget_is_laid_out, fixture->window, 10000));
+  g_assert_true (asc_test_wait_until (asc_ui_widget_is_laid_out, fixture->window, 10000));
 }
 
 static void
@@ -177,34 +94,47 @@ test_window_shows_empty_state (Fixture       *fixture,
                                gconstpointer  data)
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
-  GtkWidget *page = find_widget (root, is_status_page_titled, (gpointer) "No Server Yet");
+  GtkWidget *page = asc_ui_find_widget (root, is_status_page_titled, (gpointer) "No Server Yet");
   GtkWidget *button;
 
   g_assert_nonnull (page);
   g_assert_true (asc_test_wait_until (widget_is_mapped, page, 5000));
-  g_assert_nonnull (find_widget (root, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_LEAFLET)));
+  g_assert_nonnull (asc_ui_find_of_type (root, ADW_TYPE_LEAFLET));
 
-  button = find_widget (page, is_button_for_action, (gpointer) "win.connect");
+  button = asc_ui_find_widget (page, is_button_for_action, (gpointer) "win.connect");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Connect…");
 
-  save_screenshot (root, "main-window");
+  asc_ui_save_screenshot (root, "main-window");
 }
 
 static void
-test_window_connect_says_not_available (Fixture       *fixture,
-                                        gconstpointer  data)
+test_window_connect_opens_dialog (Fixture       *fixture,
+                                  gconstpointer  data)
 {
-  GtkWidget *root = GTK_WIDGET (fixture->window);
-  GType toast_widget_type;
+  AscConnectDialog *dialog;
+  g_autoptr(AscServerConfig) config = asc_server_config_new ();
 
-  g_assert_true (gtk_widget_activate_action (root, "win.connect", NULL));
-  /* The toast's widget type is private; resolve it by name once it exists. */
-  while (g_main_context_iteration (NULL, FALSE));
-  toast_widget_type = g_type_from_name ("AdwToastWidget");
-  g_assert_true (toast_widget_type != G_TYPE_INVALID);
-  g_assert_nonnull (find_widget (root, is_of_type, GSIZE_TO_POINTER (toast_widget_type)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.connect", NULL));
+  g_assert_true (asc_test_wait_until (toplevel_of_type_is_mapped,
+                                      GSIZE_TO_POINTER (ASC_TYPE_CONNECT_DIALOG), 5000));
+  dialog = ASC_CONNECT_DIALOG (asc_ui_find_toplevel (ASC_TYPE_CONNECT_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+
+  /* Empty, then wrong, then right: Connect says why it is disabled. */
+  g_assert_nonnull (asc_connect_dialog_get_problem (dialog));
+  config->url = g_strdup ("ftp://example");
+  asc_connect_dialog_fill (dialog, config);
+  g_assert_nonnull (strstr (asc_connect_dialog_get_problem (dialog), "ws://"));
+  asc_ui_save_screenshot (GTK_WIDGET (dialog), "connect-dialog");
+
+  g_free (config->url);
+  config->url = g_strdup ("ws://127.0.0.1:9/");
+  config->params = json_from_string ("{\"token\":\"x\"}", NULL);
+  asc_connect_dialog_fill (dialog, config);
+  g_assert_null (asc_connect_dialog_get_problem (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -216,11 +146,11 @@ test_window_opens_about (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
   g_assert_true (asc_test_wait_until (toplevel_of_type_is_mapped,
                                       GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
-  about = find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW);
+  about = asc_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Actorscope");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (fixture->window));
-  save_screenshot (GTK_WIDGET (about), "about-window");
+  asc_ui_save_screenshot (GTK_WIDGET (about), "about-window");
   gtk_window_destroy (about);
 }
 
@@ -234,7 +164,7 @@ test_window_opens_shortcuts (Fixture       *fixture,
                                              "win.show-help-overlay", NULL));
   g_assert_true (asc_test_wait_until (toplevel_of_type_is_mapped,
                                       GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
-  shortcuts = find_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = asc_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 }
@@ -302,7 +232,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_WINDOW_TEST ("/asc/window/shows-empty-state", test_window_shows_empty_state);
-  ADD_WINDOW_TEST ("/asc/window/connect-says-not-available", test_window_connect_says_not_available);
+  ADD_WINDOW_TEST ("/asc/window/connect-opens-dialog", test_window_connect_opens_dialog);
   ADD_WINDOW_TEST ("/asc/window/opens-about", test_window_opens_about);
   ADD_WINDOW_TEST ("/asc/window/opens-shortcuts", test_window_opens_shortcuts);
   ADD_WINDOW_TEST ("/asc/window/has-accels", test_window_has_accels);

@@ -1,0 +1,307 @@
+/* asc-server-session.c
+ *
+ * Copyright 2026 The Actorscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "asc-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "asc-server-session.h"
+
+struct _AscServerSession
+{
+  GObject         parent_instance;
+
+  AscClient      *client;
+  AscCatalog     *catalog;
+  AscSidebarItem *item;
+  GHashTable     *types;       /* type name → AscSidebarItem */
+};
+
+G_DEFINE_FINAL_TYPE (AscServerSession, asc_server_session, G_TYPE_OBJECT)
+
+static const char *
+status_icon (AscClientStatus status)
+{
+  switch (status)
+    {
+    case ASC_CLIENT_STATUS_CONNECTED:    return "network-wired-symbolic";
+    case ASC_CLIENT_STATUS_CONNECTING:
+    case ASC_CLIENT_STATUS_RECONNECTING: return "network-wired-acquiring-symbolic";
+    case ASC_CLIENT_STATUS_DISCONNECTED:
+    default:                             return "network-wired-disconnected-symbolic";
+    }
+}
+
+static const char *
+status_word (AscClientStatus status)
+{
+  switch (status)
+    {
+    case ASC_CLIENT_STATUS_CONNECTED:    return _("Connected");
+    case ASC_CLIENT_STATUS_CONNECTING:   return _("Connecting…");
+    case ASC_CLIENT_STATUS_RECONNECTING: return _("Reconnecting…");
+    case ASC_CLIENT_STATUS_DISCONNECTED:
+    default:                             return _("Not connected");
+    }
+}
+
+static const char *
+actor_icon (AscActorStatus status)
+{
+  switch (status)
+    {
+    case ASC_ACTOR_STATUS_SLEEPING:  return "weather-clear-night-symbolic";
+    case ASC_ACTOR_STATUS_DESTROYED: return "user-trash-symbolic";
+    case ASC_ACTOR_STATUS_AWAKE:     return "media-record-symbolic";
+    case ASC_ACTOR_STATUS_UNKNOWN:
+    default:                         return "system-run-symbolic";
+    }
+}
+
+static const char *
+actor_word (AscActorStatus status)
+{
+  switch (status)
+    {
+    case ASC_ACTOR_STATUS_SLEEPING:  return _("Sleeping");
+    case ASC_ACTOR_STATUS_DESTROYED: return _("Destroyed");
+    case ASC_ACTOR_STATUS_AWAKE:     return _("Awake");
+    case ASC_ACTOR_STATUS_UNKNOWN:
+    default:                         return _("Not watched yet");
+    }
+}
+
+/**
+ * asc_server_session_describe_status:
+ *
+ * Returns: (transfer full): the connection's state in a sentence, with the
+ *   reason of the last failure when there is one
+ */
+char *
+asc_server_session_describe_status (AscServerSession *self)
+{
+  AscClientStatus status = asc_client_get_status (self->client);
+  const GError *error = asc_client_get_last_error (self->client);
+
+  if (status != ASC_CLIENT_STATUS_CONNECTED && error != NULL)
+    return g_strdup_printf ("%s — %s", status_word (status), error->message);
+
+  return g_strdup (status_word (status));
+}
+
+static void
+client_status_cb (AscServerSession *self)
+{
+  AscClientStatus status = asc_client_get_status (self->client);
+  g_autofree char *description = asc_server_session_describe_status (self);
+
+  asc_sidebar_item_set_icon_name (self->item, status_icon (status));
+  asc_sidebar_item_set_status (self->item, description);
+  asc_sidebar_item_set_subtitle (self->item, status_word (status));
+}
+
+static void
+actor_status_cb (AscActor       *actor,
+                 GParamSpec     *pspec,
+                 AscSidebarItem *item)
+{
+  AscActorStatus status = asc_actor_get_status (actor);
+
+  asc_sidebar_item_set_icon_name (item, actor_icon (status));
+  asc_sidebar_item_set_status (item, actor_word (status));
+}
+
+static AscSidebarItem *
+ensure_type_item (AscServerSession *self,
+                  const char       *type_name)
+{
+  AscSidebarItem *item = g_hash_table_lookup (self->types, type_name);
+  JsonObject *info;
+  const char *title = NULL;
+
+  if (item != NULL)
+    return item;
+
+  info = asc_server_session_get_type_info (self, type_name);
+  if (info != NULL && json_object_has_member (info, "title"))
+    title = json_object_get_string_member (info, "title");
+
+  item = asc_sidebar_item_new (ASC_SIDEBAR_ITEM_TYPE, type_name);
+  asc_sidebar_item_set_subtitle (item, title);
+  asc_sidebar_item_set_icon_name (item, "applications-system-symbolic");
+  asc_sidebar_item_set_type_name (item, type_name);
+  asc_sidebar_item_set_session (item, self);
+  g_hash_table_insert (self->types, g_strdup (type_name), item);
+  g_list_store_append (asc_sidebar_item_get_children (self->item), item);
+
+  return item;
+}
+
+static AscSidebarItem *
+find_instance (AscSidebarItem *type_item,
+               const char     *key)
+{
+  GListModel *children = G_LIST_MODEL (asc_sidebar_item_get_children (type_item));
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(AscSidebarItem) child = g_list_model_get_item (children, i);
+
+      if (g_strcmp0 (asc_sidebar_item_get_title (child), key) == 0)
+        return child;
+    }
+
+  return NULL;
+}
+
+/**
+ * asc_server_session_open_instance:
+ * @type_name: the actor type
+ * @key: the instance key
+ *
+ * Finds or adds the sidebar row of one instance, under its type.
+ *
+ * Returns: (transfer none): the row
+ */
+AscSidebarItem *
+asc_server_session_open_instance (AscServerSession *self,
+                                  const char       *type_name,
+                                  const char       *key)
+{
+  AscSidebarItem *type_item = ensure_type_item (self, type_name);
+  AscSidebarItem *item = find_instance (type_item, key);
+  AscActor *actor;
+
+  if (item != NULL)
+    return item;
+
+  actor = asc_client_get_actor (self->client, type_name, key);
+  item = asc_sidebar_item_new (ASC_SIDEBAR_ITEM_INSTANCE, key);
+  asc_sidebar_item_set_type_name (item, type_name);
+  asc_sidebar_item_set_actor (item, actor);
+  asc_sidebar_item_set_session (item, self);
+  g_signal_connect_object (actor, "notify::status", G_CALLBACK (actor_status_cb), item, 0);
+  actor_status_cb (actor, NULL, item);
+  g_list_store_append (asc_sidebar_item_get_children (type_item), item);
+  g_object_unref (item);
+
+  return item;
+}
+
+static void
+load_catalog (AscServerSession *self)
+{
+  g_auto(GStrv) types = NULL;
+
+  if (self->catalog == NULL)
+    return;
+
+  types = asc_catalog_dup_type_names (self->catalog);
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      JsonObject *info = asc_catalog_get_actor (self->catalog, types[i]);
+      JsonArray *instances = NULL;
+
+      ensure_type_item (self, types[i]);
+      if (info != NULL && json_object_has_member (info, "instances"))
+        instances = json_object_get_array_member (info, "instances");
+      for (guint j = 0; instances != NULL && j < json_array_get_length (instances); j++)
+        asc_server_session_open_instance (self, types[i],
+                                          json_array_get_string_element (instances, j));
+    }
+}
+
+static void
+asc_server_session_dispose (GObject *object)
+{
+  AscServerSession *self = ASC_SERVER_SESSION (object);
+
+  if (self->client != NULL)
+    asc_client_close (self->client);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_object (&self->item);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (asc_server_session_parent_class)->dispose (object);
+}
+
+static void
+asc_server_session_class_init (AscServerSessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = asc_server_session_dispose;
+}
+
+static void
+asc_server_session_init (AscServerSession *self)
+{
+  self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * asc_server_session_new:
+ * @client: the connection; referenced
+ * @catalog: (nullable): what is known of the server's actors; referenced
+ * @label: the server's name in the sidebar
+ *
+ * Returns: (transfer full): a session whose sidebar row lists the actor
+ *   types and instances the catalog names
+ */
+AscServerSession *
+asc_server_session_new (AscClient  *client,
+                        AscCatalog *catalog,
+                        const char *label)
+{
+  AscServerSession *self = g_object_new (ASC_TYPE_SERVER_SESSION, NULL);
+
+  self->client = g_object_ref (client);
+  self->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
+  self->item = asc_sidebar_item_new (ASC_SIDEBAR_ITEM_SERVER, label);
+  asc_sidebar_item_set_session (self->item, self);
+  g_signal_connect_object (client, "notify::status", G_CALLBACK (client_status_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (client, "notify::last-error", G_CALLBACK (client_status_cb),
+                           self, G_CONNECT_SWAPPED);
+  client_status_cb (self);
+  load_catalog (self);
+
+  return self;
+}
+
+AscClient *
+asc_server_session_get_client (AscServerSession *self)
+{
+  return self->client;
+}
+
+AscCatalog *
+asc_server_session_get_catalog (AscServerSession *self)
+{
+  return self->catalog;
+}
+
+AscSidebarItem *
+asc_server_session_get_item (AscServerSession *self)
+{
+  return self->item;
+}
+
+/**
+ * asc_server_session_get_type_info:
+ *
+ * Returns: (transfer none) (nullable): the catalog's entry for @type_name
+ */
+JsonObject *
+asc_server_session_get_type_info (AscServerSession *self,
+                                  const char       *type_name)
+{
+  if (self->catalog == NULL)
+    return NULL;
+
+  return asc_catalog_get_actor (self->catalog, type_name);
+}
