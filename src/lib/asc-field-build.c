@@ -171,13 +171,15 @@ alternative_label (AscField *alternative,
     }
   if (spec->const_value != NULL)
     return _asc_schema_format_value (spec->const_value);
-  if (kind != ASC_FIELD_KIND_OBJECT && kind != ASC_FIELD_KIND_RAW_JSON &&
+  if (kind != ASC_FIELD_KIND_OBJECT && kind != ASC_FIELD_KIND_RAW_JSON && spec->types != 0 &&
       spec->types != (ASC_SCHEMA_TYPE_ANY | ASC_SCHEMA_TYPE_INTEGER))
     {
-      guint types = spec->types & ~ASC_SCHEMA_TYPE_NULL;
+      guint types = spec->types;
 
       if (types & ASC_SCHEMA_TYPE_NUMBER)
         types = ASC_SCHEMA_TYPE_NUMBER;
+      else if (types & ~ASC_SCHEMA_TYPE_NULL)
+        types &= ~ASC_SCHEMA_TYPE_NULL;
       return g_strdup (_asc_schema_type_phrase (1u << g_bit_nth_lsf (types, -1)));
     }
 

@@ -40,11 +40,20 @@ typedef struct
   char     *key;
 } UndoEntry;
 
+/* Most patches are small: their log fits in place and costs no allocation. */
+typedef struct
+{
+  UndoEntry *entries;
+  guint      len;
+  guint      size;
+  UndoEntry  inline_entries[8];
+} UndoLog;
+
 typedef struct
 {
   JsonNode          **document;
   AscJsonPatchFlags   flags;
-  GArray             *undo;
+  UndoLog             undo;
   JsonArray          *normalized;
   GString            *token;
 } Patcher;
@@ -66,10 +75,8 @@ typedef enum
 } Want;
 
 static void
-undo_entry_clear (gpointer data)
+undo_entry_clear (UndoEntry *entry)
 {
-  UndoEntry *entry = data;
-
   g_clear_pointer (&entry->container, json_node_unref);
   g_clear_pointer (&entry->node, json_node_unref);
   g_clear_pointer (&entry->key, g_free);
@@ -85,18 +92,48 @@ location_clear (Location *loc)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Location, location_clear)
 
 static void
-undo_push (Patcher    *self,
-           UndoKind    kind,
-           JsonNode   *container,
-           const char *key,
-           guint       index,
-           JsonNode   *node)
+undo_log_init (UndoLog *log)
 {
-  UndoEntry entry = { kind, index, NULL, node, g_strdup (key) };
+  log->entries = log->inline_entries;
+  log->len = 0;
+  log->size = G_N_ELEMENTS (log->inline_entries);
+}
 
-  if (container != NULL)
-    entry.container = json_node_ref (container);
-  g_array_append_val (self->undo, entry);
+static void
+undo_log_clear (UndoLog *log)
+{
+  for (guint i = 0; i < log->len; i++)
+    undo_entry_clear (&log->entries[i]);
+  if (log->entries != log->inline_entries)
+    g_free (log->entries);
+  undo_log_init (log);
+}
+
+/* Takes @key and @node; @container is referenced. */
+static void
+undo_push (Patcher  *self,
+           UndoKind  kind,
+           JsonNode *container,
+           char     *key,
+           guint     index,
+           JsonNode *node)
+{
+  UndoLog *log = &self->undo;
+
+  if (log->len == log->size)
+    {
+      UndoEntry *entries = g_new (UndoEntry, 2 * log->size);
+
+      memcpy (entries, log->entries, log->len * sizeof (UndoEntry));
+      if (log->entries != log->inline_entries)
+        g_free (log->entries);
+      log->entries = entries;
+      log->size *= 2;
+    }
+
+  log->entries[log->len++] = (UndoEntry) {
+    kind, index, container != NULL ? json_node_ref (container) : NULL, node, key
+  };
 }
 
 /* json_object_set_member() keeps its reference when @node is already there. */
@@ -148,11 +185,11 @@ member_position (JsonObject *object,
 {
   JsonObjectIter iter;
   const char *name;
-  JsonNode *child;
   guint position = 0;
 
+  /* No member node: that would cost a lookup per member. */
   json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &child) &&
+  while (json_object_iter_next_ordered (&iter, &name, NULL) &&
          strcmp (name, key) != 0)
     position++;
 
@@ -243,8 +280,8 @@ undo_entry_revert (Patcher   *self,
 static void
 rollback (Patcher *self)
 {
-  for (guint i = self->undo->len; i > 0; i--)
-    undo_entry_revert (self, &g_array_index (self->undo, UndoEntry, i - 1));
+  for (guint i = self->undo.len; i > 0; i--)
+    undo_entry_revert (self, &self->undo.entries[i - 1]);
 }
 
 /* Changes, each recorded in the undo log */
@@ -257,24 +294,27 @@ set_root (Patcher  *self,
   *self->document = node;
 }
 
+/* Takes @key, which the undo log keeps. */
 static void
-member_set (Patcher    *self,
-            JsonNode   *container,
-            const char *key,
-            JsonNode   *node)
+member_set (Patcher  *self,
+            JsonNode *container,
+            char     *key,
+            JsonNode *node)
 {
   JsonObject *object = json_node_get_object (container);
   JsonNode *old = json_object_get_member (object, key);
 
-  undo_push (self, UNDO_MEMBER_SET, container, key, 0,
-             old != NULL ? json_node_ref (old) : NULL);
+  if (old != NULL)
+    json_node_ref (old);
   object_set (object, key, node);
+  undo_push (self, UNDO_MEMBER_SET, container, key, 0, old);
 }
 
+/* Takes @key, which the undo log keeps. */
 static JsonNode *
-member_remove (Patcher    *self,
-               JsonNode   *container,
-               const char *key)
+member_remove (Patcher  *self,
+               JsonNode *container,
+               char     *key)
 {
   JsonObject *object = json_node_get_object (container);
   JsonNode *old = json_node_ref (json_object_get_member (object, key));
@@ -283,9 +323,9 @@ member_remove (Patcher    *self,
   /* Only a member that is not last needs its position to come back. */
   if (json_object_get_size (object) > 1)
     position = member_position (object, key);
+  json_object_remove_member (object, key);
   undo_push (self, UNDO_MEMBER_REMOVED, container, key, position,
              json_node_ref (old));
-  json_object_remove_member (object, key);
 
   return old;
 }
@@ -418,7 +458,7 @@ make_writable (Patcher    *self,
   if (parent == NULL)
     set_root (self, copy);
   else if (JSON_NODE_HOLDS_OBJECT (parent))
-    member_set (self, parent, key, copy);
+    member_set (self, parent, g_strdup (key), copy);
   else
     element_set (self, parent, index, copy);
 
@@ -711,16 +751,17 @@ loc_path (const Location *loc,
 
 /* Putting values in place */
 
+/* Both take the key of @loc. */
 static void
-put (Patcher        *self,
-     const Location *loc,
-     JsonNode       *node,
-     gboolean        insert)
+put (Patcher  *self,
+     Location *loc,
+     JsonNode *node,
+     gboolean  insert)
 {
   if (loc->parent == NULL)
     set_root (self, node);
   else if (JSON_NODE_HOLDS_OBJECT (loc->parent))
-    member_set (self, loc->parent, loc->key, node);
+    member_set (self, loc->parent, g_steal_pointer (&loc->key), node);
   else if (insert)
     element_insert (self, loc->parent, loc->index, node);
   else
@@ -728,11 +769,11 @@ put (Patcher        *self,
 }
 
 static JsonNode *
-detach (Patcher        *self,
-        const Location *loc)
+detach (Patcher  *self,
+        Location *loc)
 {
   if (JSON_NODE_HOLDS_OBJECT (loc->parent))
-    return member_remove (self, loc->parent, loc->key);
+    return member_remove (self, loc->parent, g_steal_pointer (&loc->key));
   return element_remove (self, loc->parent, loc->index);
 }
 
@@ -1184,10 +1225,9 @@ asc_json_patch_apply_full (JsonNode          **document,
                            JsonNode          **normalized,
                            GError            **error)
 {
-  g_autoptr(GArray) undo = NULL;
   g_autoptr(JsonArray) applied = NULL;
   g_autoptr(GString) token = g_string_sized_new (32);
-  Patcher self = { document, flags, NULL, NULL, token };
+  Patcher self = { document, flags, { NULL }, NULL, token };
   JsonArray *operations;
   guint n_operations;
 
@@ -1204,9 +1244,7 @@ asc_json_patch_apply_full (JsonNode          **document,
 
   operations = json_node_get_array (patch);
   n_operations = json_array_get_length (operations);
-  undo = g_array_sized_new (FALSE, FALSE, sizeof (UndoEntry), 2 * n_operations);
-  g_array_set_clear_func (undo, undo_entry_clear);
-  self.undo = undo;
+  undo_log_init (&self.undo);
   if (normalized != NULL)
     self.normalized = applied = json_array_sized_new (n_operations);
 
@@ -1215,10 +1253,13 @@ asc_json_patch_apply_full (JsonNode          **document,
       if (!apply_operation (&self, json_array_get_element (operations, i), i, error))
         {
           rollback (&self);
+          undo_log_clear (&self.undo);
           return FALSE;
         }
     }
 
+  /* Success: the log only holds references to what was replaced. */
+  undo_log_clear (&self.undo);
   if (normalized != NULL)
     *normalized = json_node_init_array (json_node_alloc (), applied);
 

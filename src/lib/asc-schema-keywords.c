@@ -393,6 +393,41 @@ free_pattern (gpointer data)
   g_free (pattern);
 }
 
+/* Adds the schema @child of the map member @name to @entries. */
+static gboolean
+add_entry (AscSchemaCompiler  *c,
+           GPtrArray          *entries,
+           gboolean            patterns,
+           const char         *keyword,
+           const char         *name,
+           AscSchemaNode      *child,
+           GError            **error)
+{
+  gsize length = c->path->len;
+  AscSchemaProperty *property;
+  AscSchemaPattern *pattern;
+
+  if (!patterns)
+    {
+      property = g_new0 (AscSchemaProperty, 1);
+      property->name = g_strdup (name);
+      property->schema = child;
+      g_ptr_array_add (entries, property);
+      return TRUE;
+    }
+
+  /* A bad regular expression is named by its own path. */
+  asc_json_pointer_add_token (c->path, keyword);
+  pattern = compile_pattern (c, name, name, error);
+  g_string_truncate (c->path, length);
+  if (pattern == NULL)
+    return FALSE;
+
+  pattern->schema = child;
+  g_ptr_array_add (entries, pattern);
+  return TRUE;
+}
+
 /* Compiles the members of a map of schemas, in document order. */
 gboolean
 _asc_schema_parse_map (AscSchemaCompiler  *c,
@@ -418,28 +453,8 @@ _asc_schema_parse_map (AscSchemaCompiler  *c,
 
       if (child == NULL)
         return FALSE;
-      if (patterns)
-        {
-          gsize length = c->path->len;
-          AscSchemaPattern *pattern;
-
-          /* A bad regular expression is named by its own path. */
-          asc_json_pointer_add_token (c->path, keyword);
-          pattern = compile_pattern (c, name, name, error);
-          g_string_truncate (c->path, length);
-          if (pattern == NULL)
-            return FALSE;
-          pattern->schema = child;
-          g_ptr_array_add (entries, pattern);
-        }
-      else
-        {
-          AscSchemaProperty *property = g_new0 (AscSchemaProperty, 1);
-
-          property->name = g_strdup (name);
-          property->schema = child;
-          g_ptr_array_add (entries, property);
-        }
+      if (!add_entry (c, entries, patterns, keyword, name, child, error))
+        return FALSE;
     }
 
   if (patterns)

@@ -14,25 +14,48 @@
 
 #include "asc-schema-private.h"
 
-/* long double holds every gint64 exactly on the platforms we build for,
- * so 2^53 + 1 still compares greater than 2^53. */
-static long double
-number_value (JsonNode *number)
-{
-  if (json_node_get_value_type (number) == G_TYPE_INT64)
-    return (long double) json_node_get_int (number);
+#define TWO_TO_63 9223372036854775808.0
 
-  return json_node_get_double (number);
+static int
+compare_int_double (gint64 i,
+                    double d)
+{
+  gint64 whole;
+  double fraction;
+
+  if (d >= TWO_TO_63)
+    return -1;
+  if (d < -TWO_TO_63)
+    return 1;
+
+  /* Exact from here: |d| < 2^63, and any double from 2^53 on is whole. */
+  whole = (gint64) d;
+  if (i != whole)
+    return i < whole ? -1 : 1;
+  fraction = d - (double) whole;
+  return fraction > 0 ? -1 : fraction < 0 ? 1 : 0;
 }
 
-/* Returns <0, 0 or >0 as @a is less than, equal to or greater than @b. */
+/* Returns <0, 0 or >0 as @a is less than, equal to or greater than @b,
+ * exactly: 2^53 + 1 is greater than 2^53 even though no double holds it. */
 int
 _asc_schema_compare_numbers (JsonNode *a,
                              JsonNode *b)
 {
-  long double x = number_value (a);
-  long double y = number_value (b);
+  gboolean a_int = json_node_get_value_type (a) == G_TYPE_INT64;
+  gboolean b_int = json_node_get_value_type (b) == G_TYPE_INT64;
+  double x, y;
 
+  if (a_int && b_int)
+    return json_node_get_int (a) < json_node_get_int (b) ? -1 :
+           json_node_get_int (a) > json_node_get_int (b) ? 1 : 0;
+  if (a_int)
+    return compare_int_double (json_node_get_int (a), json_node_get_double (b));
+  if (b_int)
+    return -compare_int_double (json_node_get_int (b), json_node_get_double (a));
+
+  x = json_node_get_double (a);
+  y = json_node_get_double (b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

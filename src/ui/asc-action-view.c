@@ -24,6 +24,7 @@ struct _AscActionView
   char             *method;
   char             *problem;       /* why Invoke is disabled, or NULL */
   JsonNode         *args;          /* what Invoke would send */
+  AscSchema        *schema;        /* what the args must match, if known */
 
   /* Template widgets */
   GtkSourceView    *args_editor;
@@ -107,6 +108,50 @@ set_problem (AscActionView *self,
                                problem != NULL ? problem : _("Invoke the Method (Ctrl+Enter)"));
 }
 
+/* Invalid input never reaches the server: the args are checked against
+ * the catalog's schema first, and every issue is listed. */
+static void
+check_schema (AscActionView *self)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(JsonNode) details = NULL;
+  g_autoptr(GString) problem = NULL;
+  JsonArray *list;
+
+  if (self->schema == NULL)
+    {
+      set_problem (self, NULL);
+      return;
+    }
+
+  if (self->args == NULL)
+    {
+      /* Zocket leaves the input out; the schema still says whether that
+       * is fine (a method taking an object needs one). */
+      set_problem (self, _("This method needs an input value"));
+      return;
+    }
+
+  if (asc_schema_validate (self->schema, self->args, &issues))
+    {
+      set_problem (self, NULL);
+      return;
+    }
+
+  details = asc_schema_issues_to_details (issues);
+  list = json_node_get_array (details);
+  problem = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *issue = json_array_get_object_element (list, i);
+      const char *path = json_object_get_string_member (issue, "path");
+
+      g_string_append_printf (problem, "%s%s: %s", i > 0 ? "\n" : "",
+                              path[0] != '\0' ? path : "/", json_object_get_string_member (issue, "message"));
+    }
+  set_problem (self, problem->str);
+}
+
 /* Reads the editor into self->args: Zocket takes one input value (none
  * when empty), Rivet a JSON array of positional arguments. */
 static void
@@ -124,7 +169,7 @@ validate (AscActionView *self)
   if (text[0] == '\0')
     {
       self->args = is_rivet (self) ? json_from_string ("[]", NULL) : NULL;
-      set_problem (self, NULL);
+      check_schema (self);
       return;
     }
 
@@ -146,14 +191,25 @@ validate (AscActionView *self)
     }
 
   self->args = json_node_copy (root);
-  set_problem (self, NULL);
+  check_schema (self);
 }
 
+/* Results are JSON and highlighted as such; errors are prose. */
 static void
 show_result_text (AscActionView *self,
-                  const char    *text)
+                  const char    *text,
+                  gboolean       is_json)
 {
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->result_view)), text, -1);
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->result_view)));
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  gtk_source_buffer_set_language (buffer, is_json ? gtk_source_language_manager_get_language (languages, "json")
+                                                  : NULL);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), text, -1);
+  if (is_json)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->result_view), "error-text");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->result_view), "error-text");
 }
 
 static char *
@@ -162,6 +218,8 @@ describe_error (const GError *error)
   JsonNode *details = asc_error_get_details (error);
   g_autofree char *details_text = NULL;
 
+  if (error->domain != ASC_ERROR)
+    return g_strdup (error->message);
   if (details == NULL)
     return g_strdup_printf ("%s\n%s", asc_error_code_name (error->code), error->message);
 
@@ -206,7 +264,7 @@ call_done_cb (GObject      *object,
   g_clear_object (&self->cancellable);
   set_running (self, FALSE);
   text = node != NULL ? pretty_json (node) : describe_error (error);
-  show_result_text (self, text);
+  show_result_text (self, text, node != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->result_view), TRUE);
 }
 
@@ -226,7 +284,7 @@ invoke (AscActionView *self,
 
   self->cancellable = g_cancellable_new ();
   set_running (self, TRUE);
-  show_result_text (self, _("Waiting for the answer…"));
+  show_result_text (self, _("Waiting for the answer…"), FALSE);
 
   invocation = g_new0 (Invocation, 1);
   invocation->self = g_object_ref (self);
@@ -261,7 +319,7 @@ cancel_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   set_running (self, FALSE);
-  show_result_text (self, _("Cancelled. The server may still run the call."));
+  show_result_text (self, _("Cancelled. The server may still run the call."), FALSE);
 }
 
 static void
@@ -291,6 +349,61 @@ raw_toggled_cb (AscActionView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->form_box), !gtk_toggle_button_get_active (self->raw_toggle));
 }
 
+/* One schema for what the call sends: Zocket's `input`, or for Rivet's
+ * positional `args` a tuple of their schemas. */
+static JsonNode *
+method_schema (JsonObject *info)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  JsonArray *args;
+  guint n;
+
+  if (info == NULL)
+    return NULL;
+  if (json_object_has_member (info, "input"))
+    return json_node_copy (json_object_get_member (info, "input"));
+  if (!json_object_has_member (info, "args"))
+    return NULL;
+
+  args = json_object_get_array_member (info, "args");
+  n = json_array_get_length (args);
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "array");
+  json_builder_set_member_name (builder, "prefixItems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *arg = json_array_get_object_element (args, i);
+      JsonNode *schema = arg != NULL ? json_object_get_member (arg, "schema") : NULL;
+
+      json_builder_add_value (builder, schema != NULL ? json_node_copy (schema) : json_from_string ("true", NULL));
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "maxItems");
+  json_builder_add_int_value (builder, n);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+load_schema (AscActionView *self,
+             JsonObject    *info)
+{
+  g_autoptr(JsonNode) schema = method_schema (info);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->schema);
+  if (schema == NULL)
+    return;
+
+  self->schema = asc_schema_new (schema, &error);
+  if (self->schema == NULL)
+    g_debug ("The catalog's schema for this method is unusable: %s", error->message);
+}
+
 static char *
 default_args_text (AscActionView *self,
                    JsonObject    *info)
@@ -318,13 +431,14 @@ show_method (AscActionView *self,
 
   g_free (self->method);
   self->method = g_strdup (method);
+  load_schema (self, info);
   gtk_label_set_text (self->method_title, method);
   gtk_label_set_text (self->method_description, description);
   gtk_widget_set_visible (GTK_WIDGET (self->method_description), description[0] != '\0');
   gtk_label_set_text (self->editor_label,
                       is_rivet (self) ? _("Arguments (a JSON array)") : _("Input (JSON; empty for none)"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->args_editor)), text, -1);
-  show_result_text (self, "");
+  show_result_text (self, "", TRUE);
   gtk_stack_set_visible_child_name (self->page_stack, "method");
   validate (self);
 }
@@ -458,6 +572,7 @@ asc_action_view_dispose (GObject *object)
   g_clear_pointer (&self->method, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->args, json_node_unref);
+  g_clear_object (&self->schema);
 
   G_OBJECT_CLASS (asc_action_view_parent_class)->dispose (object);
 }
@@ -571,6 +686,7 @@ asc_action_view_select_method (AscActionView *self,
 {
   g_return_if_fail (ASC_IS_ACTION_VIEW (self));
 
+  gtk_list_box_unselect_all (self->method_list);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->method_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))

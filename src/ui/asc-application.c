@@ -12,6 +12,7 @@
 
 #include "asc-application.h"
 #include "asc-demo-server.h"
+#include "asc-state-cell.h"
 #include "asc-window.h"
 
 struct _AscApplication
@@ -210,6 +211,13 @@ asc_application_add_accels (GtkApplication *app)
 }
 
 static void
+highlight_duration_changed_cb (GSettings  *settings,
+                               const char *key)
+{
+  asc_state_cell_set_highlight_ms (g_settings_get_uint (settings, "highlight-duration"));
+}
+
+static void
 asc_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (asc_application_parent_class)->startup (app);
@@ -218,6 +226,10 @@ asc_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   asc_application_add_accels (GTK_APPLICATION (app));
   gtk_window_set_default_icon_name (BASE_ID);
+
+  highlight_duration_changed_cb (ASC_APPLICATION (app)->settings, NULL);
+  g_signal_connect (ASC_APPLICATION (app)->settings, "changed::highlight-duration",
+                    G_CALLBACK (highlight_duration_changed_cb), NULL);
 }
 
 static void

@@ -79,6 +79,9 @@ show_actor (AscWindow      *self,
   g_autofree char *title = g_strdup_printf ("%s · %s", asc_actor_get_type_name (actor),
                                             asc_actor_get_key (actor));
 
+  if (self->settings != NULL)
+    asc_event_log_set_capacity (asc_actor_get_event_log (actor),
+                                g_settings_get_uint (self->settings, "log-capacity"));
   asc_actor_page_set_actor (self->actor_page, session, actor);
   adw_view_switcher_title_set_stack (self->switcher_title,
                                      asc_actor_page_get_view_stack (self->actor_page));

@@ -169,6 +169,29 @@ test_deep_nesting_is_refused (void)
   assert_too_deep (0xbf);   /* indefinite maps, nested as keys */
 }
 
+/* Each map used as a key escapes the one inside it again: bounded. */
+static void
+test_nested_map_keys_are_bounded (void)
+{
+  static const guint8 tail[] = { 0x01, 0x02 };
+  g_autoptr(GByteArray) chain = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) value = NULL;
+  guint8 map = 0xa1;
+  guint8 one = 0x01;
+
+  for (guint i = 0; i < 40; i++)
+    g_byte_array_append (chain, &map, 1);
+  g_byte_array_append (chain, tail, sizeof tail);
+  for (guint i = 1; i < 40; i++)
+    g_byte_array_append (chain, &one, 1);
+
+  value = asc_cbor_decode (chain->data, chain->len, &error);
+  g_assert_null (value);
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_PROTOCOL);
+  g_assert_true (g_str_has_prefix (error->message, "CBOR: map key longer than 1024 bytes as JSON"));
+}
+
 static void
 test_deepest_allowed_nesting_decodes (void)
 {
@@ -469,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/asc/rivet/cbor/decode/accepts-the-deepest-allowed-nesting",
                    test_deepest_allowed_nesting_decodes);
   g_test_add_func ("/asc/rivet/cbor/decode/limits-bignum-size", test_bignum_size_limit);
+  g_test_add_func ("/asc/rivet/cbor/decode/bounds-nested-map-keys", test_nested_map_keys_are_bounded);
   g_test_add_func ("/asc/rivet/cbor/decode/truncation-at-every-offset-fails-cleanly",
                    test_truncation_at_every_offset);
   g_test_add_func ("/asc/rivet/cbor/encode/compat-values", test_encode_compat_values);

@@ -87,7 +87,8 @@ static const char *kinds_schema =
   "  \"version\": {\"const\": 2},"
   "  \"point\": {\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"number\"}}},"
   "  \"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
-  "  \"pair\": {\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]},"
+  "  \"pair\": {\"type\": \"array\","
+  "            \"prefixItems\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]},"
   "  \"shape\": {\"oneOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]},"
   "  \"maybe\": {\"type\": [\"string\", \"null\"]},"
   "  \"anything\": true,"
@@ -179,7 +180,8 @@ test_constraints_are_carried (void)
              "  \"x\": {\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 2.5},"
              "  \"s\": {\"type\": \"string\", \"minLength\": 2, \"maxLength\": 8,"
              "         \"pattern\": \"^[a-z]+$\", \"format\": \"email\", \"readOnly\": true},"
-             "  \"l\": {\"type\": \"array\", \"minItems\": 1, \"maxItems\": 4, \"uniqueItems\": true,"
+             "  \"l\": {\"type\": \"array\", \"minItems\": 1, \"maxItems\": 4,"
+             "         \"uniqueItems\": true,"
              "         \"deprecated\": true},"
              "  \"e\": {\"enum\": [\"a\", \"b\"]},"
              "  \"c\": {\"const\": {\"k\": 1}}}}");
@@ -372,7 +374,8 @@ assert_change (GArray *changes,
 static void
 test_list_changes_are_exact (void)
 {
-  g_autoptr(AscSchema) schema = compile ("{\"type\": \"array\", \"items\": {\"type\": \"string\"}}");
+  g_autoptr(AscSchema) schema =
+    compile ("{\"type\": \"array\", \"items\": {\"type\": \"string\"}}");
   g_autoptr(AscField) root = asc_field_new (schema);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   AscField *a, *c;
@@ -418,7 +421,8 @@ static void
 test_tuple_grows_at_its_end (void)
 {
   g_autoptr(AscSchema) schema =
-    compile ("{\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"}, {\"type\": \"integer\"}],"
+    compile ("{\"type\": \"array\","
+             " \"prefixItems\": [{\"type\": \"string\"}, {\"type\": \"integer\"}],"
              " \"items\": {\"type\": \"boolean\"}}");
   g_autoptr(AscField) root = asc_field_new (schema);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
@@ -444,7 +448,8 @@ test_extra_properties (void)
              " \"patternProperties\": {\"^x-\": {\"type\": \"boolean\"}},"
              " \"additionalProperties\": {\"type\": \"string\"}}");
   g_autoptr(AscSchema) closed =
-    compile ("{\"type\": \"object\", \"properties\": {\"a\": {}}, \"additionalProperties\": false}");
+    compile ("{\"type\": \"object\", \"properties\": {\"a\": {}},"
+             " \"additionalProperties\": false}");
   g_autoptr(AscField) root = asc_field_new (schema);
   g_autoptr(AscField) closed_root = asc_field_new (closed);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
@@ -494,7 +499,8 @@ test_lookup_by_path (void)
 {
   g_autoptr(AscSchema) schema =
     compile ("{\"type\": \"object\", \"properties\": {"
-             "  \"moves\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {"
+             "  \"moves\": {\"type\": \"array\","
+             "    \"items\": {\"type\": \"object\", \"properties\": {"
              "    \"x\": {\"type\": \"integer\", \"minimum\": 1},"
              "    \"to\": {\"type\": [\"object\", \"null\"], \"properties\": {"
              "       \"a/b\": {\"type\": \"string\"}}}}}},"
@@ -712,8 +718,11 @@ generate_any (Generator *gen,
     {
     case 0: return json_node_new (JSON_NODE_NULL);
     case 1: return json_node_init_int (json_node_alloc (), g_rand_int_range (gen->rand, -9, 9));
-    case 2: return json_node_init_double (json_node_alloc (), g_rand_int_range (gen->rand, -9, 9) / 4.0);
-    case 3: return json_node_init_string (json_node_alloc (), characters[g_rand_int_range (gen->rand, 0, 8)]);
+    case 2:
+      return json_node_init_double (json_node_alloc (), g_rand_int_range (gen->rand, -9, 9) / 4.0);
+    case 3:
+      return json_node_init_string (json_node_alloc (),
+                                    characters[g_rand_int_range (gen->rand, 0, 8)]);
     case 4:
       json_builder_begin_array (builder);
       json_builder_add_value (builder, generate_any (gen, depth + 1));
@@ -733,7 +742,9 @@ get_int (JsonObject *schema,
          const char *name,
          gint64      fallback)
 {
-  return json_object_has_member (schema, name) ? json_object_get_int_member (schema, name) : fallback;
+  if (!json_object_has_member (schema, name))
+    return fallback;
+  return json_object_get_int_member (schema, name);
 }
 
 static JsonNode *

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <libsoup/soup.h>
 
 #include "actorscope.h"
@@ -102,6 +104,17 @@ probe (const char  *uri,
 
   asc_client_probe_kind_async (uri, NULL, store_cb, &result);
   return asc_client_probe_kind_finish (wait_for (&result), error);
+}
+
+/* A well-formed id no actor has: one character of a real id changed. */
+static char *
+missing_id_like (const char *actor_id)
+{
+  char *id = g_strdup (actor_id);
+
+  g_assert_cmpuint (strlen (id), >, 10);
+  id[10] = id[10] == 'z' ? 'y' : 'z';
+  return id;
 }
 
 static void
@@ -432,6 +445,7 @@ test_get_actor_for_id (Fixture       *fixture,
   g_autoptr(AscActor) missing = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) missing_result = NULL;
+  g_autofree char *missing_id = NULL;
   g_autoptr(GError) error = NULL;
   AscActor *actor = asc_client_get_actor (fixture->client, "chatRoom", "by-id");
   g_autoptr(JsonNode) history = call_ok (actor, "getHistory", NULL);
@@ -449,8 +463,8 @@ test_get_actor_for_id (Fixture       *fixture,
   g_assert_true (found == asc_client_get_actor (other_client, "chatRoom", "by-id"));
   g_assert_cmpstr (asc_rivet_actor_get_actor_id (ASC_RIVET_ACTOR (found)), ==, id);
 
-  asc_rivet_client_get_actor_for_id_async (client, "nosuchactor0000000000000000l00", NULL,
-                                           store_cb, &missing_result);
+  missing_id = missing_id_like (id);
+  asc_rivet_client_get_actor_for_id_async (client, missing_id, NULL, store_cb, &missing_result);
   missing = asc_rivet_client_get_actor_for_id_finish (client, wait_for (&missing_result), &error);
   g_assert_null (missing);
   g_assert_error (error, ASC_ERROR, ASC_ERROR_NOT_FOUND);

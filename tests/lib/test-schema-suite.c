@@ -262,7 +262,8 @@ test_unsupported_files (void)
   g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
-    g_test_message ("not run (unsupported keyword or remote schemas): %s", (char *) g_ptr_array_index (names, i));
+    g_test_message ("not run (unsupported keyword or remote schemas): %s",
+                    (char *) g_ptr_array_index (names, i));
   g_test_message ("not run: optional/ (ECMA-262 regex details, format assertions, bignums)");
 
   /* Each supported file is really in the suite. */

@@ -119,7 +119,8 @@ typedef struct
 static const MessageCase message_cases[] = {
   { "{\"type\": \"integer\"}", "\"3\"", "type", "expected an integer, got a string" },
   { "{\"type\": \"integer\"}", "1.5", "type", "expected an integer, got a number" },
-  { "{\"type\": [\"string\", \"null\"]}", "1", "type", "expected a string or null, got an integer" },
+  { "{\"type\": [\"string\", \"null\"]}", "1", "type",
+    "expected a string or null, got an integer" },
   { "{\"type\": [\"string\", \"number\", \"null\"]}", "{}", "type",
     "expected a string, a number or null, got an object" },
   { "{\"enum\": [\"red\", \"green\"]}", "\"blue\"", "enum", "must be one of “red”, “green”" },

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "asc-cbor.h"
 #include "asc-cbor-private.h"
@@ -133,18 +134,27 @@ compat_node (const char *tag,
   return node;
 }
 
+/* A key that is not text becomes its JSON text. Bounded, because each
+ * level of maps used as keys would otherwise double the escaping. */
 static char *
 key_from_node (JsonNode *node)
 {
+  g_autofree char *text = NULL;
+
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return json_node_dup_string (node);
 
-  return json_to_string (node, FALSE);
+  text = json_to_string (node, FALSE);
+  if (strlen (text) > ASC_CBOR_MAX_KEY_LENGTH)
+    return NULL;
+
+  return g_steal_pointer (&text);
 }
 
 static void
-add_to_container (AscCborFrame *frame,
-                  JsonNode     *node)
+add_to_container (AscCborDecoder *dec,
+                  AscCborFrame   *frame,
+                  JsonNode       *node)
 {
   if (frame->kind == ASC_CBOR_FRAME_ARRAY)
     {
@@ -156,6 +166,8 @@ add_to_container (AscCborFrame *frame,
     {
       frame->key = key_from_node (node);
       json_node_unref (node);
+      if (frame->key == NULL)
+        _asc_cbor_fail (dec, _("map key longer than %d bytes as JSON"), ASC_CBOR_MAX_KEY_LENGTH);
       return;
     }
 
@@ -196,8 +208,8 @@ _asc_cbor_emit (AscCborDecoder *dec,
           return;
         }
 
-      add_to_container (top, node);
-      if (top->indefinite || --top->remaining > 0)
+      add_to_container (dec, top, node);
+      if (dec->error != NULL || top->indefinite || --top->remaining > 0)
         return;
       node = pop_frame (dec);
     }
@@ -263,7 +275,11 @@ _asc_cbor_emit_text (AscCborDecoder *dec,
       return;
     }
 
-  text = g_strndup ((const char *) data, length);
+  /* Not g_strndup(): the chunks of an empty indefinite string may be NULL. */
+  text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (text, data, length);
+  text[length] = '\0';
   node = json_node_new (JSON_NODE_VALUE);
   json_node_set_string (node, text);
   _asc_cbor_emit (dec, node);

@@ -25,6 +25,13 @@ G_BEGIN_DECLS
  */
 #define ASC_CBOR_MAX_BIGNUM_BYTES 4096
 
+/**
+ * ASC_CBOR_MAX_KEY_LENGTH:
+ *
+ * The longest JSON text a map key that is not a string may turn into.
+ */
+#define ASC_CBOR_MAX_KEY_LENGTH 1024
+
 JsonNode *asc_cbor_decode  (const guint8  *data,
                             gsize          length,
                             GError       **error);

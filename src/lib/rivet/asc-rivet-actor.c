@@ -191,6 +191,7 @@ action_cb (GObject      *object,
   AscRivetActor *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
   JsonNode *output;
 
   output = asc_rivet_engine_call_action_finish (ASC_RIVET_ENGINE (object), result, &error);
@@ -207,8 +208,8 @@ action_cb (GObject      *object,
       data->retried = TRUE;
       set_actor_id (self, NULL);
       _asc_actor_set_status (ASC_ACTOR (self), ASC_ACTOR_STATUS_DESTROYED);
-      asc_rivet_actor_resolve_async (self, g_task_get_cancellable (task), call_resolved_cb,
-                                     g_steal_pointer (&task));
+      cancellable = g_task_get_cancellable (task);
+      asc_rivet_actor_resolve_async (self, cancellable, call_resolved_cb, g_steal_pointer (&task));
       return;
     }
 

@@ -436,6 +436,7 @@ created_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CreateData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
   JsonObject *answer;
@@ -453,7 +454,7 @@ created_cb (GObject      *object,
         send_creation (g_steal_pointer (&task));
       else
         asc_rivet_engine_list_actors_async (ASC_RIVET_ENGINE (object), data->name, data->key,
-                                            1, NULL, FALSE, g_task_get_cancellable (task),
+                                            1, NULL, FALSE, cancellable,
                                             existing_cb, g_steal_pointer (&task));
       return;
     }
