@@ -184,10 +184,11 @@ asc_test_ws_server_send_bytes (AscTestWsServer *self,
                                const char      *data,
                                gsize            length)
 {
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+
   for (guint i = 0; i < self->connections->len; i++)
     soup_websocket_connection_send_message (g_ptr_array_index (self->connections, i),
-                                            SOUP_WEBSOCKET_DATA_TEXT,
-                                            g_bytes_new_static (data, length));
+                                            SOUP_WEBSOCKET_DATA_TEXT, bytes);
 }
 
 /* Drops every connection without a close frame, as a killed server would. */

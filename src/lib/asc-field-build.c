@@ -8,10 +8,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "asc-field-private.h"
 #include "asc-json-diff.h"
+
+#include <glib/gi18n-lib.h>
 
 /* Deeper fields are raw JSON: a required recursive property would never
  * end otherwise. */

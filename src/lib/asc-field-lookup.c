@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "asc-field-private.h"
 #include "asc-json-pointer.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* Choices and nullables share the path of the value they wrap. */
 static AscField *

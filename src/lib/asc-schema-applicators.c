@@ -9,10 +9,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "asc-json-diff.h"
 #include "asc-schema-private.h"
+
+#include <glib/gi18n-lib.h>
 
 static gboolean
 is_declared (AscSchemaNode *node,

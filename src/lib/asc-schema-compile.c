@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "asc-json-pointer.h"
 #include "asc-schema-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* Deeper schemas are refused rather than risking the stack. */
 #define MAX_DEPTH 256

@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "asc-json-pointer.h"
 #include "asc-schema-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 static gboolean
 is_number (JsonNode *node)

@@ -8,11 +8,11 @@
 
 #include "config.h"
 
+#include "asc-schema-private.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "asc-schema-private.h"
 
 #define TWO_TO_63 9223372036854775808.0
 

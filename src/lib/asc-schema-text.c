@@ -8,11 +8,11 @@
 
 #include "config.h"
 
+#include "asc-schema-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
-
-#include "asc-schema-private.h"
 
 /* Long values are cut in messages: the field shows the whole value. */
 #define MAX_VALUE_CHARS 40

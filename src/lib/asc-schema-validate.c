@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "asc-json-diff.h"
 #include "asc-json-pointer.h"
 #include "asc-schema-private.h"
+
+#include <glib/gi18n-lib.h>
 
 /* At most this many enum values are spelled out in a message. */
 #define MAX_LISTED_VALUES 8

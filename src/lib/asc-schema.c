@@ -8,14 +8,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "asc-schema.h"
 
 #include "asc-json-diff.h"
 #include "asc-json-pointer.h"
 #include "asc-schema-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* The base URI of a document without “$id”: references that leave the
  * document cannot resolve against it. */

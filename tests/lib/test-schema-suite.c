@@ -18,6 +18,8 @@
 #include "actorscope.h"
 #include "asc-test-util.h"
 
+#include <string.h>
+
 #define DEBIAN_SUITE_DIR \
   "/usr/share/perl5/auto/share/dist/Test-JSON-Schema-Acceptance/tests/draft2020-12"
 
@@ -232,6 +234,17 @@ test_suite_file (gconstpointer data)
   total_skipped += skipped_cases;
 }
 
+/* The Debian package records the suite's commit two folders up. */
+static void
+log_suite_version (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "..", "..", "submodule_status", NULL);
+  g_autofree char *status = NULL;
+
+  if (g_file_get_contents (path, &status, NULL, NULL))
+    g_test_message ("suite version: %.*s", (int) strcspn (status, "\n"), status);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -254,6 +267,7 @@ test_unsupported_files (void)
     }
 
   g_test_message ("suite: %s", dir);
+  log_suite_version (dir);
   listing = g_dir_open (dir, 0, NULL);
   g_assert_nonnull (listing);
   while ((name = g_dir_read_name (listing)) != NULL)

@@ -605,6 +605,29 @@ test_subscriptions_release_after_idle (Fixture       *fixture,
   g_assert_cmpuint (asc_test_ws_server_count_received (fixture->server, "event:sub"), ==, 1);
 }
 
+/* A handle released just before its client goes keeps a pending release;
+ * running it later must not touch the freed client (ASan and valgrind
+ * catch it if it does). */
+static void
+test_release_after_client_is_gone (void)
+{
+  g_autoptr(AscTestWsServer) server = asc_test_ws_server_new ();
+  g_autoptr(GError) error = NULL;
+  AscClient *client = asc_client_new (asc_test_ws_server_get_url (server), ASC_CLIENT_KIND_ZOCKET, &error);
+  AscActor *actor = asc_client_get_actor (client, "counter", "c1");
+  g_autoptr(AscActor) kept = g_object_ref (actor);
+  g_assert_no_error (error);
+  asc_actor_watch_state (actor);
+  asc_actor_subscribe_events (actor);
+  asc_actor_unwatch_state (actor);
+  asc_actor_unsubscribe_events (actor);
+  g_object_unref (client);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_false (asc_actor_get_state_wanted (kept));
+  g_assert_false (asc_actor_get_events_wanted (kept));
+}
+
 static void
 test_welcome_sets_client_id (Fixture       *fixture,
                              gconstpointer  data)
@@ -662,6 +685,9 @@ main (int   argc,
   ADD ("subscriptions/release-after-one-idle", test_subscriptions_release_after_idle);
   ADD ("welcome/sets-client-id", test_welcome_sets_client_id);
   ADD ("actors/same-handle-for-same-actor", test_same_handle_for_same_actor);
+
+  g_test_add_func ("/asc/zocket-client/actors/release-after-client-is-gone",
+                   test_release_after_client_is_gone);
 
   return g_test_run ();
 }

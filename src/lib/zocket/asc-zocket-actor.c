@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "asc-actor-private.h"
+#include "asc-error.h"
 #include "asc-zocket-private.h"
 
 /* A state:sub for a misspelled actor type is never answered: say so. */
@@ -20,7 +21,8 @@ struct _AscZocketActor
 {
   AscActor         parent_instance;
 
-  AscZocketClient *client;   /* borrowed: the client owns its actors */
+  AscZocketClient *client;   /* weak: the client owns its actors, and a
+                              * pending release may outlive the client */
   guint            snapshot_timeout_source;
   gboolean         awaiting_snapshot;
 };
@@ -41,6 +43,9 @@ send_subscription (AscZocketActor        *self,
                    AscZocketSubscription  which)
 {
   g_autofree char *frame = NULL;
+
+  if (self->client == NULL)
+    return;
 
   frame = asc_zocket_encode_subscription (which,
                                           asc_actor_get_type_name (ASC_ACTOR (self)),
@@ -114,6 +119,13 @@ asc_zocket_actor_call_async (AscActor            *actor,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, asc_zocket_actor_call_async);
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, ASC_ERROR, ASC_ERROR_CLOSED,
+                               _("The connection to the server is gone"));
+      g_object_unref (task);
+      return;
+    }
   _asc_zocket_client_call_async (self->client, self, method, args, cancellable,
                                  call_done_cb, task);
 }
@@ -132,7 +144,7 @@ asc_zocket_actor_events_wanted (AscActor *actor,
 {
   AscZocketActor *self = ASC_ZOCKET_ACTOR (actor);
 
-  if (wanted)
+  if (wanted && self->client != NULL)
     _asc_zocket_client_ensure_open (self->client);
   send_subscription (self, wanted ? ASC_ZOCKET_EVENT_SUB : ASC_ZOCKET_EVENT_UNSUB);
 }
@@ -146,7 +158,8 @@ asc_zocket_actor_state_wanted (AscActor *actor,
   if (wanted)
     {
       asc_state_store_set_lenient (asc_actor_get_state_store (actor), TRUE);
-      _asc_zocket_client_ensure_open (self->client);
+      if (self->client != NULL)
+        _asc_zocket_client_ensure_open (self->client);
       request_snapshot (self);
     }
   else
@@ -171,6 +184,7 @@ asc_zocket_actor_dispose (GObject *object)
   AscZocketActor *self = ASC_ZOCKET_ACTOR (object);
 
   g_clear_handle_id (&self->snapshot_timeout_source, g_source_remove);
+  g_clear_weak_pointer (&self->client);
 
   G_OBJECT_CLASS (asc_zocket_actor_parent_class)->dispose (object);
 }
@@ -207,7 +221,7 @@ asc_zocket_actor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CLIENT:
-      self->client = g_value_get_object (value);
+      g_set_weak_pointer (&self->client, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
