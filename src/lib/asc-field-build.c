@@ -232,7 +232,7 @@ build (AscSchema     *schema,
        const char    *key,
        gboolean       required)
 {
-  AscField *self = g_object_new (ASC_TYPE_FIELD, NULL);
+  g_autoptr(AscField) self = g_object_new (ASC_TYPE_FIELD, NULL);
 
   self->schema = g_object_ref (schema);
   self->nodes = g_ptr_array_copy (nodes, NULL, NULL);
@@ -245,7 +245,7 @@ build (AscSchema     *schema,
 
   build_structure (self);
   _asc_field_init_value (self, FALSE);
-  return self;
+  return g_steal_pointer (&self);
 }
 
 /* Builds the field for a value to which all of @nodes apply. */
@@ -291,11 +291,11 @@ _asc_field_new_item (AscField *self,
                      guint     index)
 {
   g_autoptr(GPtrArray) nodes = _asc_field_spec_item_nodes (self->spec, index);
-  AscField *item = _asc_field_build (self->schema, nodes, self, NULL, TRUE);
+  g_autoptr(AscField) item = _asc_field_build (self->schema, nodes, self, NULL, TRUE);
 
   if (!asc_field_has_value (item))
     _asc_field_init_value (item, TRUE);
-  return item;
+  return g_steal_pointer (&item);
 }
 
 /* A new field for a property that the object's schema does not declare. */
@@ -305,10 +305,10 @@ _asc_field_new_extra (AscField   *self,
 {
   gboolean declared;
   g_autoptr(GPtrArray) nodes = _asc_field_spec_nodes_for (self->spec, name, &declared);
-  AscField *extra = _asc_field_build (self->schema, nodes, self, name, FALSE);
+  g_autoptr(AscField) extra = _asc_field_build (self->schema, nodes, self, name, FALSE);
 
   extra->extra = TRUE;
-  return extra;
+  return g_steal_pointer (&extra);
 }
 
 /* A starting value for a field the person has not filled in yet. */

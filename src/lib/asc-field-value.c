@@ -154,13 +154,13 @@ assign_object (AscField *self,
     {
       gboolean declared;
       g_autoptr(GPtrArray) nodes = _asc_field_spec_nodes_for (self->spec, name, &declared);
-      AscField *extra;
+      g_autoptr(AscField) extra = NULL;
 
       if (declared)
         continue;
       extra = _asc_field_new_extra (self, name);
       _asc_field_assign (extra, member);
-      g_ptr_array_add (extras, extra);
+      g_ptr_array_add (extras, g_steal_pointer (&extra));
     }
 
   n = n_children (self);
@@ -182,10 +182,10 @@ assign_list (AscField *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(GPtrArray) nodes = _asc_field_spec_item_nodes (self->spec, i);
-      AscField *item = _asc_field_build (self->schema, nodes, self, NULL, TRUE);
+      g_autoptr(AscField) item = _asc_field_build (self->schema, nodes, self, NULL, TRUE);
 
       _asc_field_assign (item, json_array_get_element (array, i));
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, g_steal_pointer (&item));
     }
 
   for (guint i = 0; i < n; i++)

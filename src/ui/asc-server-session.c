@@ -20,6 +20,8 @@ struct _AscServerSession
   AscCatalog     *catalog;
   AscSidebarItem *item;
   GHashTable     *types;       /* type name → AscSidebarItem */
+  GHashTable     *cursors;     /* type name → next page's cursor (Rivet) */
+  GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AscServerSession, asc_server_session, G_TYPE_OBJECT)
@@ -217,9 +219,183 @@ load_catalog (AscServerSession *self)
 }
 
 static void
+more_item_set_loading (AscSidebarItem *more,
+                       gboolean        loading)
+{
+  asc_sidebar_item_set_title (more, loading ? _("Loading…") : _("Load More…"));
+  asc_sidebar_item_set_icon_name (more, loading ? "content-loading-symbolic" : "view-more-symbolic");
+}
+
+static AscSidebarItem *
+find_more_item (AscSidebarItem *type_item)
+{
+  GListModel *children = G_LIST_MODEL (asc_sidebar_item_get_children (type_item));
+  guint n = g_list_model_get_n_items (children);
+  g_autoptr(AscSidebarItem) last = n > 0 ? g_list_model_get_item (children, n - 1) : NULL;
+
+  if (last != NULL && asc_sidebar_item_get_actor (last) == NULL &&
+      asc_sidebar_item_get_kind (last) == ASC_SIDEBAR_ITEM_INSTANCE)
+    return last;
+
+  return NULL;
+}
+
+static void
+add_rivet_instances (AscServerSession *self,
+                     AscSidebarItem   *type_item,
+                     GListModel       *infos)
+{
+  AscRivetClient *client = ASC_RIVET_CLIENT (self->client);
+
+  for (guint i = 0; i < g_list_model_get_n_items (infos); i++)
+    {
+      g_autoptr(AscRivetActorInfo) info = g_list_model_get_item (infos, i);
+      AscActor *actor = asc_rivet_client_get_actor_for_info (client, info);
+
+      asc_server_session_open_instance (self, asc_sidebar_item_get_type_name (type_item),
+                                        asc_actor_get_key (actor));
+    }
+}
+
+typedef struct
+{
+  AscServerSession *self;
+  char             *type_name;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request->type_name);
+  g_free (request);
+}
+
+static void
+page_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PageRequest *request = user_data;
+  AscServerSession *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  g_autoptr(GListModel) infos = NULL;
+  AscSidebarItem *type_item, *more;
+
+  infos = asc_rivet_client_list_actors_finish (ASC_RIVET_CLIENT (object), result, &cursor, &error);
+  type_item = self->types != NULL ? g_hash_table_lookup (self->types, request->type_name) : NULL;
+  if (type_item == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      page_request_free (request);
+      return;
+    }
+
+  more = find_more_item (type_item);
+  if (more != NULL)
+    {
+      guint position;
+
+      if (g_list_store_find (asc_sidebar_item_get_children (type_item), more, &position))
+        g_list_store_remove (asc_sidebar_item_get_children (type_item), position);
+    }
+
+  if (infos != NULL)
+    add_rivet_instances (self, type_item, infos);
+  else
+    asc_sidebar_item_set_status (type_item, error->message);
+
+  if (cursor != NULL && cursor[0] != '\0' && infos != NULL && g_list_model_get_n_items (infos) > 0)
+    {
+      g_autoptr(AscSidebarItem) next = asc_sidebar_item_new (ASC_SIDEBAR_ITEM_INSTANCE, NULL);
+
+      g_hash_table_replace (self->cursors, g_strdup (request->type_name), g_steal_pointer (&cursor));
+      asc_sidebar_item_set_type_name (next, request->type_name);
+      asc_sidebar_item_set_session (next, self);
+      more_item_set_loading (next, FALSE);
+      g_list_store_append (asc_sidebar_item_get_children (type_item), next);
+    }
+  else
+    g_hash_table_remove (self->cursors, request->type_name);
+
+  page_request_free (request);
+}
+
+static void
+load_rivet_page (AscServerSession *self,
+                 const char       *type_name)
+{
+  PageRequest *request = g_new0 (PageRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->type_name = g_strdup (type_name);
+  asc_rivet_client_list_actors_async (ASC_RIVET_CLIENT (self->client), type_name,
+                                      g_hash_table_lookup (self->cursors, type_name),
+                                      self->cancellable, page_loaded_cb, request);
+}
+
+static void
+types_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AscServerSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) types = asc_rivet_client_list_types_finish (ASC_RIVET_CLIENT (object), result, &error);
+
+  if (types == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->item != NULL)
+        asc_sidebar_item_set_status (self->item, error->message);
+      return;
+    }
+
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      ensure_type_item (self, types[i]);
+      load_rivet_page (self, types[i]);
+    }
+}
+
+/**
+ * asc_server_session_load_more:
+ * @more: a "Load More…" row of this session
+ *
+ * Rivet lists instances page by page; this asks for the next page of
+ * @more's type. Other rows are left alone.
+ */
+void
+asc_server_session_load_more (AscServerSession *self,
+                              AscSidebarItem   *more)
+{
+  const char *type_name = asc_sidebar_item_get_type_name (more);
+
+  if (asc_sidebar_item_get_actor (more) != NULL || !ASC_IS_RIVET_CLIENT (self->client) ||
+      type_name == NULL || !g_hash_table_contains (self->cursors, type_name))
+    return;
+
+  more_item_set_loading (more, TRUE);
+  load_rivet_page (self, type_name);
+}
+
+/* Rivet's engine says which types and instances exist, so ask it; the
+ * catalog, if any, adds titles and methods. */
+static void
+load_server_listing (AscServerSession *self)
+{
+  if (ASC_IS_RIVET_CLIENT (self->client))
+    asc_rivet_client_list_types_async (ASC_RIVET_CLIENT (self->client), self->cancellable,
+                                       types_loaded_cb, g_object_ref (self));
+}
+
+static void
 asc_server_session_dispose (GObject *object)
 {
   AscServerSession *self = ASC_SERVER_SESSION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cursors, g_hash_table_unref);
 
   if (self->client != NULL)
     asc_client_close (self->client);
@@ -241,6 +417,8 @@ static void
 asc_server_session_init (AscServerSession *self)
 {
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -269,6 +447,7 @@ asc_server_session_new (AscClient  *client,
                            self, G_CONNECT_SWAPPED);
   client_status_cb (self);
   load_catalog (self);
+  load_server_listing (self);
 
   return self;
 }

@@ -27,5 +27,7 @@ AscSidebarItem   *asc_server_session_open_instance (AscServerSession *self,
 JsonObject       *asc_server_session_get_type_info (AscServerSession *self,
                                                     const char       *type_name);
 char             *asc_server_session_describe_status (AscServerSession *self);
+void              asc_server_session_load_more     (AscServerSession *self,
+                                                    AscSidebarItem   *more);
 
 G_END_DECLS

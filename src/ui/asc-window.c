@@ -128,7 +128,10 @@ selection_changed_cb (AscWindow *self)
       break;
     case ASC_SIDEBAR_ITEM_INSTANCE:
     default:
-      show_actor (self, item);
+      if (asc_sidebar_item_get_actor (item) != NULL)
+        show_actor (self, item);
+      else
+        asc_server_session_load_more (asc_sidebar_item_get_session (item), item);
       break;
     }
 

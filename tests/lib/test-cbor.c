@@ -84,10 +84,11 @@ test_encode_compat_values (void)
   assert_encodes_to ("[\"$BigInt\",\"-256\"]", "c3 41 ff");
   assert_encodes_to ("[\"$Set\",[]]", "d9 01 02 80");
   assert_encodes_to ("{\"u\":[\"$Undefined\",0]}", "a1 61 75 f7");
-  /* Not tags: wrong payload types, unknown names, other lengths. */
-  assert_encodes_to ("[\"$BigInt\",5]", "82 67 '$BigInt' 05");
-  assert_encodes_to ("[\"$Set\",1]", "82 64 '$Set' 01");
+  assert_encodes_to ("[\"$Uint8Array\",\"-_8\"]", "42 fb ff");
+  assert_encodes_to ("[\"$Set\",[\"$BigInt\",\"5\"]]", "d9 01 02 82 67 '$BigInt' 61 '5'");
+  /* Not tags: unknown or escaped names, other lengths. */
   assert_encodes_to ("[\"$Foo\",\"x\"]", "82 64 '$Foo' 61 'x'");
+  assert_encodes_to ("[\"$$BigInt\",\"x\"]", "82 68 '$$BigInt' 61 'x'");
   assert_encodes_to ("[\"$BigInt\",\"1\",\"2\"]", "83 67 '$BigInt' 61 '1' 61 '2'");
   assert_encodes_to ("[[\"$BigInt\",\"1\"]]", "81 c2 41 01");
 }
@@ -120,14 +121,24 @@ test_encode_rejects_malformed_tags (void)
   g_autoptr(JsonNode) empty_bigint = asc_test_json_parse ("[\"$BigInt\",\"-\"]");
   g_autoptr(JsonNode) bad_bytes = asc_test_json_parse ("{\"b\":[\"$Uint8Array\",\"A@==\"]}");
   g_autoptr(JsonNode) bad_padding = asc_test_json_parse ("[\"$Uint8Array\",\"A===\"]");
+  g_autoptr(JsonNode) number_bigint = asc_test_json_parse ("[\"$BigInt\",5]");
+  g_autoptr(JsonNode) bad_set = asc_test_json_parse ("[\"$Set\",1]");
   g_autoptr(JsonNode) invalid_utf8 = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *digits = g_strnfill (ASC_CBOR_MAX_BIGNUM_BYTES * 3, '9');
+  g_autoptr(JsonNode) huge_bigint = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *huge = json_array_new ();
 
-  assert_encode_fails (bad_bigint, "CBOR: cannot encode a $BigInt that is not a decimal "
-                       "integer of sane length");
-  assert_encode_fails (empty_bigint, "CBOR: cannot encode a $BigInt that is not a decimal "
-                       "integer of sane length");
-  assert_encode_fails (bad_bytes, "CBOR: cannot encode a $Uint8Array that is not base64");
-  assert_encode_fails (bad_padding, "CBOR: cannot encode a $Uint8Array that is not base64");
+  json_array_add_string_element (huge, "$BigInt");
+  json_array_add_string_element (huge, digits);
+  json_node_take_array (huge_bigint, huge);
+
+  assert_encode_fails (bad_bigint, "CBOR: cannot encode a malformed JSON-compat value");
+  assert_encode_fails (empty_bigint, "CBOR: cannot encode a malformed JSON-compat value");
+  assert_encode_fails (number_bigint, "CBOR: cannot encode a malformed JSON-compat value");
+  assert_encode_fails (bad_set, "CBOR: cannot encode a malformed JSON-compat value");
+  assert_encode_fails (bad_bytes, "CBOR: cannot encode a malformed JSON-compat value");
+  assert_encode_fails (bad_padding, "CBOR: cannot encode a malformed JSON-compat value");
+  assert_encode_fails (huge_bigint, "CBOR: cannot encode a $BigInt longer than a bignum may be");
   json_node_set_string (invalid_utf8, "\xc3\x28");
   assert_encode_fails (invalid_utf8, "CBOR: cannot encode a string that is not valid UTF-8");
 }

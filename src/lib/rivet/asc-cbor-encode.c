@@ -13,9 +13,11 @@
  *   ["$Uint8Array","<base64>"]    byte string ($ArrayBuffer too)
  *   ["$Undefined",0]              undefined
  *   ["$Set",[...]]                tag 258 around the array
- * A tagged array with a malformed payload (a $BigInt that is not a decimal
- * integer, a $Uint8Array that is not base64) is an error rather than a
- * silent plain array, since it almost certainly was meant as the tag.
+ * asc-rivet-values.c decides what is a tagged array. One with a known name
+ * but a malformed payload (a $BigInt that is not a decimal integer, a
+ * $Uint8Array that is not base64) is an error rather than a silent plain
+ * array, since it almost certainly was meant as the tag. Escaped arrays
+ * (["$$Foo", ...]) stay as they are: CBOR from Rivet carries them so too.
  */
 
 #define G_LOG_DOMAIN "asc-rivet"
@@ -29,6 +31,7 @@
 #include "asc-cbor.h"
 #include "asc-cbor-private.h"
 #include "asc-error.h"
+#include "asc-rivet-values.h"
 
 /* The longest head libcbor writes: one byte and a 64-bit argument. */
 #define MAX_HEAD 9
@@ -168,7 +171,7 @@ encode_bigint (GByteArray  *out,
   gboolean negative;
 
   if (!_asc_cbor_decimal_to_bignum (text, magnitude, &negative))
-    return encode_failed (error, _("a $BigInt that is not a decimal integer of sane length"));
+    return encode_failed (error, _("a $BigInt longer than a bignum may be"));
 
   write_head (out, cbor_encode_tag,
               negative ? ASC_CBOR_TAG_NEGATIVE_BIGNUM : ASC_CBOR_TAG_POSITIVE_BIGNUM);
@@ -177,113 +180,25 @@ encode_bigint (GByteArray  *out,
   return TRUE;
 }
 
-/* Standard base64 as JavaScript writes it; the padding may be left out. */
-static gboolean
-is_base64 (const char *text)
+static void
+encode_bytes (GByteArray *out,
+              GBytes     *bytes)
 {
-  gsize length = strlen (text);
-  gsize body = strspn (text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
-  gsize padding = strspn (text + body, "=");
-
-  if (body + padding != length || padding > 2)
-    return FALSE;
-  if (padding > 0)
-    return length % 4 == 0;
-
-  return length % 4 != 1;
-}
-
-static gboolean
-encode_bytes (GByteArray  *out,
-              const char  *text,
-              GError     **error)
-{
-  g_autoptr(GString) padded = NULL;
-  g_autofree guint8 *bytes = NULL;
   gsize length = 0;
-
-  if (!is_base64 (text))
-    return encode_failed (error, _("a $Uint8Array that is not base64"));
-
-  padded = g_string_new (text);
-  while (padded->len % 4 != 0)
-    g_string_append_c (padded, '=');
-  if (padded->len > 0)
-    bytes = g_base64_decode (padded->str, &length);
+  const guint8 *data = g_bytes_get_data (bytes, &length);
 
   write_head (out, write_bytes_head, length);
   if (length > 0)
-    g_byte_array_append (out, bytes, length);
-  return TRUE;
-}
-
-/* Returns the tag name when @array is ["$Something", payload]. */
-static const char *
-compat_tag (JsonArray *array)
-{
-  JsonNode *first;
-
-  if (json_array_get_length (array) != 2)
-    return NULL;
-
-  first = json_array_get_element (array, 0);
-  if (!JSON_NODE_HOLDS_VALUE (first) || json_node_get_value_type (first) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (first);
+    g_byte_array_append (out, data, length);
 }
 
 static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-/* Encodes a JSON-compat tagged array; *@handled says whether it was one. */
-static gboolean
-encode_compat (GByteArray  *out,
-               JsonArray   *array,
-               guint        depth,
-               gboolean    *handled,
-               GError     **error)
-{
-  const char *tag = compat_tag (array);
-  JsonNode *payload = tag != NULL ? json_array_get_element (array, 1) : NULL;
-
-  *handled = TRUE;
-  if (g_strcmp0 (tag, ASC_CBOR_COMPAT_BIGINT) == 0 && node_is_string (payload))
-    return encode_bigint (out, json_node_get_string (payload), error);
-  if ((g_strcmp0 (tag, ASC_CBOR_COMPAT_UINT8ARRAY) == 0 ||
-       g_strcmp0 (tag, ASC_CBOR_COMPAT_ARRAYBUFFER) == 0) && node_is_string (payload))
-    return encode_bytes (out, json_node_get_string (payload), error);
-  if (g_strcmp0 (tag, ASC_CBOR_COMPAT_UNDEFINED) == 0)
-    {
-      write_simple (out, 0xf7);
-      return TRUE;
-    }
-  if (g_strcmp0 (tag, ASC_CBOR_COMPAT_SET) == 0 && JSON_NODE_HOLDS_ARRAY (payload))
-    {
-      write_head (out, cbor_encode_tag, ASC_CBOR_TAG_SET);
-      return encode_node (out, payload, depth + 1, error);
-    }
-
-  *handled = FALSE;
-  return TRUE;
-}
-
-static gboolean
-encode_array (GByteArray  *out,
+encode_items (GByteArray  *out,
               JsonArray   *array,
               guint        depth,
               GError     **error)
 {
   guint length = json_array_get_length (array);
-  gboolean handled;
-
-  if (!encode_compat (out, array, depth, &handled, error))
-    return FALSE;
-  if (handled)
-    return TRUE;
 
   write_head (out, write_array_head, length);
   for (guint i = 0; i < length; i++)
@@ -291,6 +206,55 @@ encode_array (GByteArray  *out,
       return FALSE;
 
   return TRUE;
+}
+
+/* ["$Foo", x] with a tag name this encoding defines but a payload it cannot
+ * have; an unknown "$Foo" is just an array. */
+static gboolean
+is_malformed_tag (JsonNode *node)
+{
+  static const char *known[] = { "$BigInt", "$Uint8Array", "$ArrayBuffer", "$Undefined", "$Set" };
+  JsonNode *first = json_array_get_element (json_node_get_array (node), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (json_node_get_string (first), known[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+encode_array (GByteArray  *out,
+              JsonNode    *node,
+              guint        depth,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  switch (asc_rivet_value_get_kind (node))
+    {
+    case ASC_RIVET_VALUE_BIGINT:
+      return encode_bigint (out, asc_rivet_value_get_bigint (node), error);
+    case ASC_RIVET_VALUE_UINT8ARRAY:
+    case ASC_RIVET_VALUE_ARRAYBUFFER:
+      bytes = asc_rivet_value_dup_bytes (node);
+      encode_bytes (out, bytes);
+      return TRUE;
+    case ASC_RIVET_VALUE_UNDEFINED:
+      write_simple (out, 0xf7);
+      return TRUE;
+    case ASC_RIVET_VALUE_SET:
+      write_head (out, cbor_encode_tag, ASC_CBOR_TAG_SET);
+      return encode_items (out, asc_rivet_value_get_set_items (node), depth + 1, error);
+    case ASC_RIVET_VALUE_INVALID:
+      if (is_malformed_tag (node))
+        return encode_failed (error, _("a malformed JSON-compat value"));
+      return encode_items (out, json_node_get_array (node), depth, error);
+    case ASC_RIVET_VALUE_PLAIN:
+    case ASC_RIVET_VALUE_ESCAPED:
+    default:
+      return encode_items (out, json_node_get_array (node), depth, error);
+    }
 }
 
 static gboolean
@@ -332,7 +296,7 @@ encode_node (GByteArray  *out,
     case JSON_NODE_OBJECT:
       return encode_object (out, json_node_get_object (node), depth, error);
     case JSON_NODE_ARRAY:
-      return encode_array (out, json_node_get_array (node), depth, error);
+      return encode_array (out, node, depth, error);
     case JSON_NODE_VALUE:
       return encode_value (out, node, error);
     case JSON_NODE_NULL:

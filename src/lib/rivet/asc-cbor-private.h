@@ -10,13 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* The JSON-compat tagged arrays: ["$BigInt","12"], ["$Uint8Array","AQID"]... */
-#define ASC_CBOR_COMPAT_BIGINT        "$BigInt"
-#define ASC_CBOR_COMPAT_UINT8ARRAY    "$Uint8Array"
-#define ASC_CBOR_COMPAT_ARRAYBUFFER   "$ArrayBuffer"
-#define ASC_CBOR_COMPAT_UNDEFINED     "$Undefined"
-#define ASC_CBOR_COMPAT_SET           "$Set"
-
 /* CBOR tags with a JSON-compat meaning (RFC 8949 §3.4.3; IANA "set"). */
 #define ASC_CBOR_TAG_POSITIVE_BIGNUM  2
 #define ASC_CBOR_TAG_NEGATIVE_BIGNUM  3
@@ -71,9 +64,6 @@ void      _asc_cbor_emit_text          (AscCborDecoder    *dec,
 void      _asc_cbor_emit_bytes         (AscCborDecoder    *dec,
                                         const guint8      *data,
                                         gsize              length);
-void      _asc_cbor_emit_compat        (AscCborDecoder    *dec,
-                                        const char        *tag,
-                                        const char        *text);
 void      _asc_cbor_add_chunk          (AscCborDecoder    *dec,
                                         AscCborFrameKind   kind,
                                         const guint8      *data,

@@ -20,6 +20,7 @@
 #include "asc-cbor.h"
 #include "asc-cbor-private.h"
 #include "asc-error.h"
+#include "asc-rivet-values.h"
 
 static void
 frame_clear (gpointer data)
@@ -120,20 +121,6 @@ push_frame (AscCborDecoder *dec,
   g_array_append_vals (dec->stack, frame, 1);
 }
 
-static JsonNode *
-compat_node (const char *tag,
-             JsonNode   *value)
-{
-  g_autoptr(JsonArray) array = json_array_sized_new (2);
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  json_array_add_string_element (array, tag);
-  json_array_add_element (array, value);
-  json_node_set_array (node, array);
-
-  return node;
-}
-
 /* A key that is not text becomes its JSON text. Bounded, because each
  * level of maps used as keys would otherwise double the escaping. */
 static char *
@@ -198,7 +185,11 @@ _asc_cbor_emit (AscCborDecoder *dec,
 
           pop_frame (dec);
           if (is_set && JSON_NODE_HOLDS_ARRAY (node))
-            node = compat_node (ASC_CBOR_COMPAT_SET, node);
+            {
+              g_autoptr(JsonNode) items = node;
+
+              node = asc_rivet_value_new_set (json_node_get_array (items));
+            }
           continue;
         }
 
@@ -245,21 +236,6 @@ _asc_cbor_emit_double (AscCborDecoder *dec,
   _asc_cbor_emit (dec, node);
 }
 
-/* Emits ["<tag>", <text>], or ["$Undefined", 0] when @text is %NULL. */
-void
-_asc_cbor_emit_compat (AscCborDecoder *dec,
-                       const char     *tag,
-                       const char     *text)
-{
-  JsonNode *value = json_node_new (JSON_NODE_VALUE);
-
-  if (text != NULL)
-    json_node_set_string (value, text);
-  else
-    json_node_set_int (value, 0);
-  _asc_cbor_emit (dec, compat_node (tag, value));
-}
-
 void
 _asc_cbor_emit_text (AscCborDecoder *dec,
                      const guint8   *data,
@@ -293,6 +269,7 @@ _asc_cbor_emit_bytes (AscCborDecoder *dec,
 {
   AscCborFrame *top = top_frame (dec);
   g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   if (top != NULL && top->kind == ASC_CBOR_FRAME_TAG &&
       (top->tag == ASC_CBOR_TAG_POSITIVE_BIGNUM || top->tag == ASC_CBOR_TAG_NEGATIVE_BIGNUM))
@@ -306,12 +283,12 @@ _asc_cbor_emit_bytes (AscCborDecoder *dec,
         }
       text = _asc_cbor_bignum_to_decimal (data, length, negative);
       pop_frame (dec);
-      _asc_cbor_emit_compat (dec, ASC_CBOR_COMPAT_BIGINT, text);
+      _asc_cbor_emit (dec, asc_rivet_value_new_bigint (text));
       return;
     }
 
-  text = g_base64_encode (data, length);
-  _asc_cbor_emit_compat (dec, ASC_CBOR_COMPAT_UINT8ARRAY, text);
+  bytes = g_bytes_new_static (data, length);
+  _asc_cbor_emit (dec, asc_rivet_value_new_bytes (ASC_RIVET_VALUE_UINT8ARRAY, bytes));
 }
 
 /* A definite string: a chunk of the open indefinite one, or a whole item. */

@@ -18,6 +18,7 @@
  *   other tags                     their content
  *   map keys that are not text     their JSON text
  * Tagged arrays that arrive as CBOR arrays are ordinary arrays and pass through.
+ * asc-rivet-values.c builds the tagged arrays.
  */
 
 #define G_LOG_DOMAIN "asc-rivet"
@@ -29,6 +30,7 @@
 
 #include "asc-cbor.h"
 #include "asc-cbor-private.h"
+#include "asc-rivet-values.h"
 
 static void
 on_uint64 (void     *context,
@@ -43,7 +45,7 @@ on_uint64 (void     *context,
     }
 
   text = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
-  _asc_cbor_emit_compat (context, ASC_CBOR_COMPAT_BIGINT, text);
+  _asc_cbor_emit (context, asc_rivet_value_new_bigint (text));
 }
 
 static void
@@ -84,7 +86,7 @@ on_negint64 (void     *context,
     text = g_strdup ("-18446744073709551616");
   else
     text = g_strdup_printf ("-%" G_GUINT64_FORMAT, value + 1);
-  _asc_cbor_emit_compat (context, ASC_CBOR_COMPAT_BIGINT, text);
+  _asc_cbor_emit (context, asc_rivet_value_new_bigint (text));
 }
 
 static void
@@ -186,7 +188,7 @@ on_double (void   *context,
 static void
 on_undefined (void *context)
 {
-  _asc_cbor_emit_compat (context, ASC_CBOR_COMPAT_UNDEFINED, NULL);
+  _asc_cbor_emit (context, asc_rivet_value_new_undefined ());
 }
 
 static void

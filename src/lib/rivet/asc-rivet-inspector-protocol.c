@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "asc-bare.h"
-#include "asc-cbor.h"
 #include "asc-error.h"
+#include "asc-rivet-bare-fields.h"
 #include "asc-rivet-inspector-protocol.h"
 
 typedef gboolean (*DecodeFunc) (AscBareReader             *reader,
@@ -47,92 +47,6 @@ asc_rivet_inspector_message_free (AscRivetInspectorMessage *message)
   g_free (message);
 }
 
-/* Counts past int64 use the JSON-compat form, as the CBOR decoder does. */
-static JsonNode *
-uint_node (guint64 value)
-{
-  JsonNode *node;
-
-  if (value > G_MAXINT64)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
-      g_autoptr(JsonArray) array = json_array_sized_new (2);
-
-      json_array_add_string_element (array, "$BigInt");
-      json_array_add_string_element (array, text);
-      return json_node_init_array (json_node_alloc (), array);
-    }
-
-  node = json_node_new (JSON_NODE_VALUE);
-  json_node_set_int (node, (gint64) value);
-  return node;
-}
-
-static gboolean
-read_cbor (AscBareReader  *reader,
-           JsonNode      **value,
-           GError        **error)
-{
-  gsize start = reader->offset;
-  const guint8 *bytes = NULL;
-  gsize length = 0;
-
-  if (!asc_bare_read_data (reader, &bytes, &length, error))
-    return FALSE;
-
-  *value = asc_cbor_decode (bytes, length, error);
-  if (*value == NULL)
-    g_prefix_error (error, _("data at byte %zu: "), start);
-
-  return *value != NULL;
-}
-
-static gboolean
-read_optional_cbor (AscBareReader  *reader,
-                    JsonNode      **value,
-                    GError        **error)
-{
-  gboolean present = FALSE;
-
-  if (!asc_bare_read_optional (reader, &present, error))
-    return FALSE;
-
-  return !present || read_cbor (reader, value, error);
-}
-
-static gboolean
-read_optional_bytes (AscBareReader  *reader,
-                     GBytes        **value,
-                     GError        **error)
-{
-  const guint8 *bytes = NULL;
-  gsize length = 0;
-  gboolean present = FALSE;
-
-  if (!asc_bare_read_optional (reader, &present, error))
-    return FALSE;
-  if (!present)
-    return TRUE;
-  if (!asc_bare_read_data (reader, &bytes, &length, error))
-    return FALSE;
-
-  *value = g_bytes_new (bytes, length);
-  return TRUE;
-}
-
-static gboolean
-read_optional_string (AscBareReader  *reader,
-                      char          **value,
-                      GError        **error)
-{
-  gboolean present = FALSE;
-
-  if (!asc_bare_read_optional (reader, &present, error))
-    return FALSE;
-
-  return !present || asc_bare_read_string (reader, value, error);
-}
-
 static gboolean
 read_rid (AscBareReader             *reader,
           AscRivetInspectorMessage  *message,
@@ -140,30 +54,6 @@ read_rid (AscBareReader             *reader,
 {
   message->has_rid = TRUE;
   return asc_bare_read_uint (reader, &message->rid, error);
-}
-
-static gboolean
-read_string_list (AscBareReader  *reader,
-                  GStrv          *value,
-                  GError        **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gsize count = 0;
-
-  if (!asc_bare_read_length (reader, 1, &count, error))
-    return FALSE;
-
-  for (gsize i = 0; i < count; i++)
-    {
-      g_autofree char *item = NULL;
-
-      if (!asc_bare_read_string (reader, &item, error))
-        return FALSE;
-      g_strv_builder_add (builder, item);
-    }
-
-  *value = g_strv_builder_end (builder);
-  return TRUE;
 }
 
 /* Connection{id str, details data}, as {"id": ..., "details": ...}. */
@@ -185,7 +75,7 @@ read_connections (AscBareReader  *reader,
       JsonNode *details = NULL;
 
       if (!asc_bare_read_string (reader, &id, error) ||
-          !read_cbor (reader, &details, error))
+          !_asc_rivet_bare_read_cbor (reader, &details, error))
         return FALSE;
 
       json_object_set_string_member (connection, "id", id);
@@ -229,8 +119,8 @@ read_tabs (AscBareReader  *reader,
       gboolean hidden = FALSE;
 
       if (!asc_bare_read_string (reader, &id, error) ||
-          !read_optional_string (reader, &label, error) ||
-          !read_optional_string (reader, &icon, error) ||
+          !_asc_rivet_bare_read_optional_string (reader, &label, error) ||
+          !_asc_rivet_bare_read_optional_string (reader, &icon, error) ||
           !asc_bare_read_bool (reader, &hidden, error))
         return FALSE;
 
@@ -273,12 +163,12 @@ decode_init (AscBareReader             *reader,
              GError                   **error)
 {
   return read_connections (reader, &message->connections, error) &&
-         read_optional_cbor (reader, &message->state, error) &&
+         _asc_rivet_bare_read_optional_cbor (reader, &message->state, error) &&
          asc_bare_read_bool (reader, &message->is_state_enabled, error) &&
-         read_string_list (reader, &message->rpcs, error) &&
+         _asc_rivet_bare_read_string_list (reader, &message->rpcs, error) &&
          asc_bare_read_bool (reader, &message->is_database_enabled, error) &&
          asc_bare_read_uint (reader, &message->queue_size, error) &&
-         read_optional_bytes (reader, &message->workflow_history, error) &&
+         _asc_rivet_bare_read_optional_bytes (reader, &message->workflow_history, error) &&
          asc_bare_read_bool (reader, &message->is_workflow_enabled, error) &&
          read_tabs (reader, &message->tabs, error) &&
          read_schedules (reader, message, error);
@@ -290,7 +180,7 @@ decode_state_response (AscBareReader             *reader,
                        GError                   **error)
 {
   return read_rid (reader, message, error) &&
-         read_optional_cbor (reader, &message->state, error) &&
+         _asc_rivet_bare_read_optional_cbor (reader, &message->state, error) &&
          asc_bare_read_bool (reader, &message->is_state_enabled, error);
 }
 
@@ -309,7 +199,7 @@ decode_action_response (AscBareReader             *reader,
                         GError                   **error)
 {
   return read_rid (reader, message, error) &&
-         read_cbor (reader, &message->output, error);
+         _asc_rivet_bare_read_cbor (reader, &message->output, error);
 }
 
 static gboolean
@@ -333,7 +223,7 @@ decode_state_updated (AscBareReader             *reader,
                       AscRivetInspectorMessage  *message,
                       GError                   **error)
 {
-  return read_cbor (reader, &message->state, error);
+  return _asc_rivet_bare_read_cbor (reader, &message->state, error);
 }
 
 static gboolean
@@ -342,7 +232,7 @@ decode_rpcs_list_response (AscBareReader             *reader,
                            GError                   **error)
 {
   return read_rid (reader, message, error) &&
-         read_string_list (reader, &message->rpcs, error);
+         _asc_rivet_bare_read_string_list (reader, &message->rpcs, error);
 }
 
 /* QueueMessageSummary{id uint, name str, createdAtMs uint} */
@@ -368,9 +258,9 @@ read_queue_messages (AscBareReader  *reader,
           !asc_bare_read_uint (reader, &created_at_ms, error))
         return FALSE;
 
-      json_object_set_member (item, "id", uint_node (id));
+      json_object_set_member (item, "id", _asc_rivet_json_uint (id));
       json_object_set_string_member (item, "name", name);
-      json_object_set_member (item, "createdAtMs", uint_node (created_at_ms));
+      json_object_set_member (item, "createdAtMs", _asc_rivet_json_uint (created_at_ms));
       json_array_add_object_element (messages, g_steal_pointer (&item));
     }
 
@@ -396,8 +286,8 @@ decode_queue_response (AscBareReader             *reader,
       !asc_bare_read_bool (reader, &truncated, error))
     return FALSE;
 
-  json_object_set_member (status, "size", uint_node (size));
-  json_object_set_member (status, "maxSize", uint_node (max_size));
+  json_object_set_member (status, "size", _asc_rivet_json_uint (size));
+  json_object_set_member (status, "maxSize", _asc_rivet_json_uint (max_size));
   json_object_set_boolean_member (status, "truncated", truncated);
   json_object_set_array_member (status, "messages", g_steal_pointer (&messages));
   message->queue = json_node_init_object (json_node_alloc (), status);
@@ -434,7 +324,7 @@ decode_database_response (AscBareReader             *reader,
                           GError                   **error)
 {
   return read_rid (reader, message, error) &&
-         read_cbor (reader, &message->data, error);
+         _asc_rivet_bare_read_cbor (reader, &message->data, error);
 }
 
 /* Indexed by v6 union tag; a NULL decoder keeps the body undecoded. */

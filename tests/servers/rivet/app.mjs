@@ -123,6 +123,7 @@ const sleepy = actor({
 // Many of these are created to test listing; they do nothing else.
 const bulk = actor({
   state: {},
+  options: { sleepTimeout: 500 },
   actions: {
     ping: () => 'pong',
   },
