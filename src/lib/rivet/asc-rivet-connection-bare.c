@@ -24,28 +24,10 @@
 #include "asc-bare.h"
 #include "asc-cbor.h"
 #include "asc-error.h"
+#include "asc-rivet-bare-fields.h"
 #include "asc-rivet-connection-private.h"
 
 static const char *type_names[] = { "Init", "Error", "ActionResponse", "Event" };
-
-static gboolean
-read_cbor (AscBareReader  *reader,
-           JsonNode      **value,
-           GError        **error)
-{
-  gsize start = reader->offset;
-  const guint8 *bytes = NULL;
-  gsize length = 0;
-
-  if (!asc_bare_read_data (reader, &bytes, &length, error))
-    return FALSE;
-
-  *value = asc_cbor_decode (bytes, length, error);
-  if (*value == NULL)
-    g_prefix_error (error, _("data at byte %zu: "), start);
-
-  return *value != NULL;
-}
 
 static gboolean
 read_version (AscBareReader  *reader,
@@ -87,12 +69,11 @@ read_actor (AscBareReader  *reader,
 
   if (!asc_bare_read_string (reader, &actor_id, error) ||
       !asc_bare_read_uint (reader, &generation, error) ||
-      !asc_bare_read_optional (reader, &present, error) ||
-      (present && !asc_bare_read_string (reader, &key, error)))
+      !_asc_rivet_bare_read_optional_string (reader, &key, error))
     return FALSE;
 
   json_object_set_string_member (actor, "actorId", actor_id);
-  json_object_set_int_member (actor, "generation", (gint64) MIN (generation, G_MAXINT64));
+  json_object_set_member (actor, "generation", _asc_rivet_json_uint (generation));
   if (key != NULL)
     json_object_set_string_member (actor, "key", key);
   else
@@ -107,13 +88,10 @@ read_error (AscBareReader              *reader,
             gboolean                    with_action_id,
             GError                    **error)
 {
-  gboolean present = FALSE;
-
   if (!asc_bare_read_string (reader, &message->group, error) ||
       !asc_bare_read_string (reader, &message->code, error) ||
       !asc_bare_read_string (reader, &message->message, error) ||
-      !asc_bare_read_optional (reader, &present, error) ||
-      (present && !read_cbor (reader, &message->metadata, error)))
+      !_asc_rivet_bare_read_optional_cbor (reader, &message->metadata, error))
     return FALSE;
 
   if (with_action_id &&
@@ -138,10 +116,10 @@ read_body (AscBareReader              *reader,
       return read_error (reader, message, TRUE, error);
     case ASC_RIVET_CONNECTION_MESSAGE_ACTION_RESPONSE:
       return asc_bare_read_uint (reader, &message->id, error) &&
-             read_cbor (reader, &message->output, error);
+             _asc_rivet_bare_read_cbor (reader, &message->output, error);
     case ASC_RIVET_CONNECTION_MESSAGE_EVENT:
       return asc_bare_read_string (reader, &message->name, error) &&
-             read_cbor (reader, &message->args, error);
+             _asc_rivet_bare_read_cbor (reader, &message->args, error);
     case ASC_RIVET_CONNECTION_MESSAGE_UNKNOWN:
     default:
       /* Its layout is unknown: skip it whole. */

@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-AscRivetConnectionMessage *_asc_rivet_connection_message_new  (AscRivetConnectionMessageType  type,
-                                                               const char                    *type_name);
+AscRivetConnectionMessage *
+_asc_rivet_connection_message_new (AscRivetConnectionMessageType  type,
+                                   const char                    *type_name);
 
 G_END_DECLS

@@ -93,36 +93,36 @@ typedef struct
   char *ray_id;
 } AscRivetCloseReason;
 
-AscRivetConnectionMessage *asc_rivet_connection_message_parse        (const char                 *text,
-                                                                      gssize                      length,
-                                                                      GError                    **error);
-AscRivetConnectionMessage *asc_rivet_connection_message_parse_cbor   (const guint8               *data,
-                                                                      gsize                       length,
-                                                                      GError                    **error);
-AscRivetConnectionMessage *asc_rivet_connection_message_parse_bare   (const guint8               *data,
-                                                                      gsize                       length,
-                                                                      GError                    **error);
-AscRivetConnectionMessage *asc_rivet_http_error_parse_bare           (const guint8               *data,
-                                                                      gsize                       length,
-                                                                      GError                    **error);
-void                       asc_rivet_connection_message_free         (AscRivetConnectionMessage  *message);
+AscRivetConnectionMessage *asc_rivet_connection_message_parse      (const char     *text,
+                                                                    gssize          length,
+                                                                    GError        **error);
+AscRivetConnectionMessage *asc_rivet_connection_message_parse_cbor (const guint8   *data,
+                                                                    gsize           length,
+                                                                    GError        **error);
+AscRivetConnectionMessage *asc_rivet_connection_message_parse_bare (const guint8   *data,
+                                                                    gsize           length,
+                                                                    GError        **error);
+AscRivetConnectionMessage *asc_rivet_http_error_parse_bare         (const guint8   *data,
+                                                                    gsize           length,
+                                                                    GError        **error);
+void                       asc_rivet_connection_message_free       (AscRivetConnectionMessage  *message);
 
-char                      *asc_rivet_connection_encode_action_request        (guint64          id,
-                                                                              const char      *name,
-                                                                              JsonNode        *args);
-char                      *asc_rivet_connection_encode_subscription_request  (const char      *event_name,
-                                                                              gboolean         subscribe);
-GBytes                    *asc_rivet_connection_encode_action_request_bare   (guint64          id,
-                                                                              const char      *name,
-                                                                              JsonNode        *args,
-                                                                              GError         **error);
-GBytes                    *asc_rivet_connection_encode_subscription_request_bare (const char  *event_name,
-                                                                                  gboolean     subscribe);
-gboolean                   asc_rivet_parse_id                        (JsonNode                   *node,
-                                                                      guint64                    *id);
+char    *asc_rivet_connection_encode_action_request            (guint64      id,
+                                                                const char  *name,
+                                                                JsonNode    *args);
+char    *asc_rivet_connection_encode_subscription_request      (const char  *event_name,
+                                                                gboolean     subscribe);
+GBytes  *asc_rivet_connection_encode_action_request_bare       (guint64      id,
+                                                                const char  *name,
+                                                                JsonNode    *args,
+                                                                GError     **error);
+GBytes  *asc_rivet_connection_encode_subscription_request_bare (const char  *event_name,
+                                                                gboolean     subscribe);
+gboolean asc_rivet_parse_id                                    (JsonNode    *node,
+                                                                guint64     *id);
 
-AscRivetCloseReason       *asc_rivet_close_reason_parse              (const char                 *reason);
-void                       asc_rivet_close_reason_free               (AscRivetCloseReason        *reason);
+AscRivetCloseReason *asc_rivet_close_reason_parse  (const char           *reason);
+void                 asc_rivet_close_reason_free   (AscRivetCloseReason  *reason);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AscRivetConnectionMessage, asc_rivet_connection_message_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AscRivetCloseReason, asc_rivet_close_reason_free)

@@ -19,20 +19,26 @@ G_BEGIN_DECLS
  * @ASC_RIVET_INSPECTOR_MESSAGE_CONNECTIONS_UPDATED: `ConnectionsUpdated` (3), pushed
  * @ASC_RIVET_INSPECTOR_MESSAGE_QUEUE_UPDATED: `QueueUpdated` (4), pushed
  * @ASC_RIVET_INSPECTOR_MESSAGE_STATE_UPDATED: `StateUpdated` (5), pushed
- * @ASC_RIVET_INSPECTOR_MESSAGE_WORKFLOW_HISTORY_UPDATED: `WorkflowHistoryUpdated` (6), not decoded
+ * @ASC_RIVET_INSPECTOR_MESSAGE_WORKFLOW_HISTORY_UPDATED: `WorkflowHistoryUpdated` (6),
+ *   not decoded
  * @ASC_RIVET_INSPECTOR_MESSAGE_SCHEDULES_UPDATED: `SchedulesUpdated` (7), not decoded
  * @ASC_RIVET_INSPECTOR_MESSAGE_RPCS_LIST_RESPONSE: `RpcsListResponse` (8)
  * @ASC_RIVET_INSPECTOR_MESSAGE_TRACE_QUERY_RESPONSE: `TraceQueryResponse` (9), not decoded
  * @ASC_RIVET_INSPECTOR_MESSAGE_QUEUE_RESPONSE: `QueueResponse` (10)
- * @ASC_RIVET_INSPECTOR_MESSAGE_WORKFLOW_HISTORY_RESPONSE: `WorkflowHistoryResponse` (11), not decoded
- * @ASC_RIVET_INSPECTOR_MESSAGE_WORKFLOW_REPLAY_RESPONSE: `WorkflowReplayResponse` (12), not decoded
+ * @ASC_RIVET_INSPECTOR_MESSAGE_WORKFLOW_HISTORY_RESPONSE: `WorkflowHistoryResponse` (11),
+ *   not decoded
+ * @ASC_RIVET_INSPECTOR_MESSAGE_WORKFLOW_REPLAY_RESPONSE: `WorkflowReplayResponse` (12),
+ *   not decoded
  * @ASC_RIVET_INSPECTOR_MESSAGE_SCHEDULES_RESPONSE: `SchedulesResponse` (13), not decoded
- * @ASC_RIVET_INSPECTOR_MESSAGE_SCHEDULE_HISTORY_RESPONSE: `ScheduleHistoryResponse` (14), not decoded
- * @ASC_RIVET_INSPECTOR_MESSAGE_SCHEDULE_DELETE_RESPONSE: `ScheduleDeleteResponse` (15), not decoded
+ * @ASC_RIVET_INSPECTOR_MESSAGE_SCHEDULE_HISTORY_RESPONSE: `ScheduleHistoryResponse` (14),
+ *   not decoded
+ * @ASC_RIVET_INSPECTOR_MESSAGE_SCHEDULE_DELETE_RESPONSE: `ScheduleDeleteResponse` (15),
+ *   not decoded
  * @ASC_RIVET_INSPECTOR_MESSAGE_ERROR: `Error` (16); it carries no request id
  * @ASC_RIVET_INSPECTOR_MESSAGE_INIT: `Init` (17), the first frame
  * @ASC_RIVET_INSPECTOR_MESSAGE_DATABASE_SCHEMA_RESPONSE: `DatabaseSchemaResponse` (18)
- * @ASC_RIVET_INSPECTOR_MESSAGE_DATABASE_TABLE_ROWS_RESPONSE: `DatabaseTableRowsResponse` (19)
+ * @ASC_RIVET_INSPECTOR_MESSAGE_DATABASE_TABLE_ROWS_RESPONSE: `DatabaseTableRowsResponse`
+ *   (19)
  *
  * The frames an inspector v6 server sends. Those marked "not decoded" keep
  * their body undecoded in #AscRivetInspectorMessage.body.
@@ -142,32 +148,33 @@ typedef struct
   GBytes                       *body;
 } AscRivetInspectorMessage;
 
-AscRivetInspectorMessage *asc_rivet_inspector_message_parse                 (const guint8              *data,
-                                                                             gsize                      length,
-                                                                             GError                   **error);
-void                      asc_rivet_inspector_message_free                  (AscRivetInspectorMessage  *message);
+AscRivetInspectorMessage *asc_rivet_inspector_message_parse (const guint8              *data,
+                                                             gsize                      length,
+                                                             GError                   **error);
+void                      asc_rivet_inspector_message_free  (AscRivetInspectorMessage  *message);
 
-GBytes                   *asc_rivet_inspector_encode_request                (AscRivetInspectorRequest   request,
-                                                                             guint64                    id);
-GBytes                   *asc_rivet_inspector_encode_action_request         (guint64                    id,
-                                                                             const char                *name,
-                                                                             JsonNode                  *args,
-                                                                             GError                   **error);
-GBytes                   *asc_rivet_inspector_encode_patch_state_request    (JsonNode                  *state,
-                                                                             GError                   **error);
-GBytes                   *asc_rivet_inspector_encode_queue_request          (guint64                    id,
-                                                                             guint64                    limit);
-GBytes                   *asc_rivet_inspector_encode_trace_query_request    (guint64                    id,
-                                                                             guint64                    start_ms,
-                                                                             guint64                    end_ms,
-                                                                             guint64                    limit);
-GBytes                   *asc_rivet_inspector_encode_workflow_replay_request (guint64                   id,
-                                                                             const char                *entry_id);
-GBytes                   *asc_rivet_inspector_encode_database_rows_request  (guint64                    id,
-                                                                             const char                *table,
-                                                                             guint64                    limit,
-                                                                             guint64                    offset);
-guint                     asc_rivet_inspector_version_for_server            (const char                *version);
+GBytes *asc_rivet_inspector_encode_request                 (AscRivetInspectorRequest  request,
+                                                            guint64                   id);
+GBytes *asc_rivet_inspector_encode_action_request          (guint64      id,
+                                                            const char  *name,
+                                                            JsonNode    *args,
+                                                            GError     **error);
+GBytes *asc_rivet_inspector_encode_patch_state_request     (JsonNode    *state,
+                                                            GError     **error);
+GBytes *asc_rivet_inspector_encode_queue_request           (guint64      id,
+                                                            guint64      limit);
+GBytes *asc_rivet_inspector_encode_trace_query_request     (guint64      id,
+                                                            guint64      start_ms,
+                                                            guint64      end_ms,
+                                                            guint64      limit);
+GBytes *asc_rivet_inspector_encode_workflow_replay_request (guint64      id,
+                                                            const char  *entry_id);
+GBytes *asc_rivet_inspector_encode_database_rows_request   (guint64      id,
+                                                            const char  *table,
+                                                            guint64      limit,
+                                                            guint64      offset);
+
+guint   asc_rivet_inspector_version_for_server             (const char  *version);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AscRivetInspectorMessage, asc_rivet_inspector_message_free)
 
