@@ -134,6 +134,7 @@ _asc_cli_call (AscCliOptions  *options,
                char          **args)
 {
   g_auto(CallCommand) command = { 0 };
+  gboolean dry_run = _asc_cli_take_flag (args, "--dry-run");
   guint n_words = g_strv_length (args) - 1;
   int status;
 
@@ -145,11 +146,15 @@ _asc_cli_call (AscCliOptions  *options,
   command.method = args[3];
 
   status = parse_values (&command, args + 4, n_words - 3);
+  if (status == ASC_CLI_EXIT_OK && dry_run)
+    return _asc_cli_call_dry_run (options, command.type_name, command.method, command.values);
   if (status == ASC_CLI_EXIT_OK)
     status = _asc_cli_run_init (&command.run, options);
-  /* Usage problems show before anything is sent. */
+  /* Usage problems and values the catalog rejects show before anything is sent. */
   if (status == ASC_CLI_EXIT_OK)
     status = build_args (&command, &command.args);
+  if (status == ASC_CLI_EXIT_OK)
+    status = _asc_cli_check_call (options, command.type_name, command.method, command.args);
   if (status != ASC_CLI_EXIT_OK)
     return status;
 

@@ -73,6 +73,8 @@ int        _asc_cli_state                (AscCliOptions  *options,
                                           char          **args);
 int        _asc_cli_events               (AscCliOptions  *options,
                                           char          **args);
+int        _asc_cli_describe             (AscCliOptions  *options,
+                                          char          **args);
 
 int        _asc_cli_usage_error          (const char     *format,
                                           ...) G_GNUC_PRINTF (1, 2);
@@ -104,5 +106,23 @@ void       _asc_cli_run_set_deadline     (AscCliRun      *run,
                                           AscCliRunFunc   func,
                                           gpointer        user_data);
 void       _asc_cli_run_clear_deadline   (AscCliRun      *run);
+
+int        _asc_cli_load_catalog         (AscCliOptions  *options,
+                                          AscCatalog    **catalog);
+int        _asc_cli_check_value          (AscCatalog     *catalog,
+                                          const char     *type_name,
+                                          const char     *method,
+                                          JsonNode       *sent,
+                                          gboolean       *checked);
+int        _asc_cli_check_call           (AscCliOptions  *options,
+                                          const char     *type_name,
+                                          const char     *method,
+                                          JsonNode       *sent);
+int        _asc_cli_call_dry_run         (AscCliOptions  *options,
+                                          const char     *type_name,
+                                          const char     *method,
+                                          GPtrArray      *values);
+gboolean   _asc_cli_take_flag            (char          **args,
+                                          const char     *flag);
 
 G_END_DECLS

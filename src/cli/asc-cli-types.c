@@ -13,26 +13,16 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-static gboolean
-is_url (const char *location)
-{
-  return g_str_has_prefix (location, "http://") || g_str_has_prefix (location, "https://");
-}
-
 static int
-print_catalog_types (const char *location)
+print_catalog_types (AscCliOptions *options)
 {
   g_autoptr(AscCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
+  int status;
 
-  if (is_url (location))
-    return _asc_cli_usage_error (_("catalogs can only be read from files for now, not “%s”"),
-                                 location);
-
-  catalog = asc_catalog_new_from_file (location, &error);
-  if (catalog == NULL)
-    return _asc_cli_usage_error (_("the catalog is not usable: %s"), error->message);
+  status = _asc_cli_load_catalog (options, &catalog);
+  if (status != ASC_CLI_EXIT_OK)
+    return status;
 
   names = asc_catalog_dup_type_names (catalog);
   for (guint i = 0; names[i] != NULL; i++)
@@ -56,7 +46,7 @@ _asc_cli_types (AscCliOptions  *options,
     return status;
 
   if (options->catalog != NULL)
-    return print_catalog_types (options->catalog);
+    return print_catalog_types (options);
 
   status = _asc_cli_new_client (options, &client);
   if (status != ASC_CLI_EXIT_OK)

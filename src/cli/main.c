@@ -26,13 +26,16 @@ static const Command commands[] = {
     _asc_cli_types },
   { "list",   "TYPE",                     N_("List the instances of a type as JSON lines (Rivet)"),
     _asc_cli_list },
-  { "call",   "TYPE KEY METHOD [ARG…]",   N_("Call a method; ARG is JSON text; prints the result"),
+  { "call",   "TYPE KEY METHOD [ARG…] [--dry-run]",
+                                          N_("Call a method; ARG is JSON text; prints the result"),
     _asc_cli_call },
   { "state",  "TYPE KEY [--follow] [--count N]",
                                           N_("Print the state, then with --follow one line per change"),
     _asc_cli_state },
   { "events", "TYPE KEY [--count N]",     N_("Print events as JSON lines"),
     _asc_cli_events },
+  { "describe", "TYPE [METHOD]",          N_("Print what is known of a type or a method, as JSON"),
+    _asc_cli_describe },
 };
 
 static void
@@ -57,10 +60,14 @@ describe_commands (void)
       glong width = g_utf8_strlen (usage, -1);
 
       /* Pad by characters, not bytes: the synopses contain “…”. */
-      g_string_append_printf (text, "\n  %s%*s  %s", usage, (int) MAX (0, 37 - width), "",
+      g_string_append_printf (text, "\n  %s%*s  %s", usage, (int) MAX (0, 39 - width), "",
                               _(commands[i].summary));
     }
 
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("With --catalog, call checks the ARGs against the method’s schema "
+                           "before sending them; --dry-run checks them, prints what would be "
+                           "sent and connects to nothing."));
   g_string_append (text, "\n\n");
   g_string_append (text, _("Exit status: 0 success, 1 the server rejected the call, "
                            "2 usage error, 3 could not connect or timed out.\n"

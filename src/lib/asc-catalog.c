@@ -8,13 +8,12 @@
 
 #include "config.h"
 
+#include "asc-catalog-private.h"
+
+#include "asc-schema.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
-
-#include "asc-catalog.h"
-
-/* The one format version this code reads. */
-#define CATALOG_VERSION 1
 
 /**
  * AscCatalog:
@@ -24,303 +23,26 @@
  * Neither protocol says this over the wire (Zocket cannot even list its
  * actor types), so the user supplies it.
  *
- * The format is a JSON object:
+ * The format is a JSON object, described by `catalog.schema.json` in the
+ * application's data folder:
  * |[
  * { "catalog": 1,
  *   "actors": { "counter": { "title": "Counter", "state": {…},
- *                            "methods": { "add": { "input": {…} } },
+ *                            "methods": { "add": { "input": {…} },
+ *                                         "increment": { "args": [ {…} ] } },
  *                            "events": { "newCount": { "payload": {…} } },
  *                            "instances": [ "main" ] } } }
  * ]|
  *
  * Loading checks the shape of every member it knows and names the first
  * one that is wrong; members it does not know are kept and ignored. The
- * catalog is immutable once loaded.
+ * document is immutable once loaded; what a server reports about itself
+ * (Rivet lists its actor types and action names) can be merged in with
+ * asc_catalog_merge_server_types() and asc_catalog_merge_server_methods(),
+ * so the names offered are those known from either.
  */
-struct _AscCatalog
-{
-  GObject parent_instance;
-
-  JsonNode *root;
-  JsonObject *actors;   /* borrowed from root */
-};
 
 G_DEFINE_FINAL_TYPE (AscCatalog, asc_catalog, G_TYPE_OBJECT)
-
-typedef enum
-{
-  SHAPE_STRING,
-  SHAPE_OBJECT,
-  SHAPE_ARRAY,
-  SHAPE_SCHEMA,
-} Shape;
-
-static gboolean
-has_shape (JsonNode *node,
-           Shape     shape)
-{
-  switch (shape)
-    {
-    case SHAPE_STRING:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-    case SHAPE_OBJECT:
-      return JSON_NODE_HOLDS_OBJECT (node);
-    case SHAPE_ARRAY:
-      return JSON_NODE_HOLDS_ARRAY (node);
-    case SHAPE_SCHEMA:
-      /* JSON Schema 2020-12 allows true and false as whole schemas. */
-      return JSON_NODE_HOLDS_OBJECT (node) ||
-             (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-shape_error (const char  *where,
-             Shape        shape,
-             GError     **error)
-{
-  switch (shape)
-    {
-    case SHAPE_STRING:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” must be a string"), where);
-      break;
-    case SHAPE_OBJECT:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” must be an object"), where);
-      break;
-    case SHAPE_ARRAY:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” must be an array"), where);
-      break;
-    case SHAPE_SCHEMA:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” must be a JSON Schema: an object or a boolean"), where);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  return FALSE;
-}
-
-/* "actors.counter" and "methods" give "actors.counter.methods". */
-static char *
-join_path (const char *where,
-           const char *name)
-{
-  if (where[0] == '\0')
-    return g_strdup (name);
-
-  return g_strconcat (where, ".", name, NULL);
-}
-
-static gboolean
-check_node (JsonNode    *node,
-            const char  *where,
-            Shape        shape,
-            GError     **error)
-{
-  if (has_shape (node, shape))
-    return TRUE;
-
-  return shape_error (where, shape, error);
-}
-
-/* An optional member: absent is fine, present must have @shape. */
-static gboolean
-check_member (JsonObject  *object,
-              const char  *where,
-              const char  *name,
-              Shape        shape,
-              GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *path = NULL;
-
-  if (node == NULL || has_shape (node, shape))
-    return TRUE;
-
-  path = join_path (where, name);
-  return shape_error (path, shape, error);
-}
-
-/* Every element of the array member @name, if present, must have @shape. */
-static gboolean
-check_elements (JsonObject  *object,
-                const char  *where,
-                const char  *name,
-                Shape        shape,
-                GError     **error)
-{
-  JsonArray *array;
-
-  if (!check_member (object, where, name, SHAPE_ARRAY, error))
-    return FALSE;
-  if (!json_object_has_member (object, name))
-    return TRUE;
-
-  array = json_object_get_array_member (object, name);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s.%s[%u]", where, name, i);
-
-      if (!check_node (json_array_get_element (array, i), path, shape, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_args (JsonObject  *method,
-            const char  *where,
-            GError     **error)
-{
-  JsonArray *args;
-
-  if (!check_elements (method, where, "args", SHAPE_OBJECT, error))
-    return FALSE;
-  if (!json_object_has_member (method, "args"))
-    return TRUE;
-
-  args = json_object_get_array_member (method, "args");
-  for (guint i = 0; i < json_array_get_length (args); i++)
-    {
-      JsonObject *arg = json_array_get_object_element (args, i);
-      g_autofree char *path = g_strdup_printf ("%s.args[%u]", where, i);
-
-      if (!check_member (arg, path, "name", SHAPE_STRING, error) ||
-          !check_member (arg, path, "schema", SHAPE_SCHEMA, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_method (JsonObject  *method,
-              const char  *where,
-              GError     **error)
-{
-  return check_member (method, where, "description", SHAPE_STRING, error) &&
-         check_member (method, where, "input", SHAPE_SCHEMA, error) &&
-         check_args (method, where, error);
-}
-
-static gboolean
-check_event (JsonObject  *event,
-             const char  *where,
-             GError     **error)
-{
-  return check_member (event, where, "description", SHAPE_STRING, error) &&
-         check_member (event, where, "payload", SHAPE_SCHEMA, error) &&
-         check_args (event, where, error);
-}
-
-typedef gboolean (*CheckFunc) (JsonObject  *object,
-                               const char  *where,
-                               GError     **error);
-
-/* The member @name, if present, maps names to objects that @check accepts. */
-static gboolean
-check_map (JsonObject  *object,
-           const char  *where,
-           const char  *name,
-           CheckFunc    check,
-           GError     **error)
-{
-  g_autofree char *map_path = join_path (where, name);
-  JsonObjectIter iter;
-  const char *entry_name;
-  JsonNode *entry;
-
-  if (!check_member (object, where, name, SHAPE_OBJECT, error))
-    return FALSE;
-  if (!json_object_has_member (object, name))
-    return TRUE;
-
-  json_object_iter_init (&iter, json_object_get_object_member (object, name));
-  while (json_object_iter_next (&iter, &entry_name, &entry))
-    {
-      g_autofree char *path = join_path (map_path, entry_name);
-
-      if (!check_node (entry, path, SHAPE_OBJECT, error) ||
-          !check (json_node_get_object (entry), path, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_actor (JsonObject  *actor,
-             const char  *where,
-             GError     **error)
-{
-  return check_member (actor, where, "title", SHAPE_STRING, error) &&
-         check_member (actor, where, "description", SHAPE_STRING, error) &&
-         check_member (actor, where, "state", SHAPE_SCHEMA, error) &&
-         check_map (actor, where, "methods", check_method, error) &&
-         check_map (actor, where, "events", check_event, error) &&
-         check_elements (actor, where, "instances", SHAPE_STRING, error);
-}
-
-static gboolean
-check_version (JsonObject  *root,
-               GError     **error)
-{
-  JsonNode *version = json_object_get_member (root, "catalog");
-
-  if (version == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“catalog” is missing: a catalog starts with \"catalog\": %d"),
-                   CATALOG_VERSION);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (version) ||
-      json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) != CATALOG_VERSION)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("“catalog” must be %d, the only catalog version this program reads"),
-                   CATALOG_VERSION);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_root (JsonNode  *root,
-            GError   **error)
-{
-  JsonObject *object;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("A catalog must be a JSON object"));
-      return FALSE;
-    }
-
-  object = json_node_get_object (root);
-  if (!check_version (object, error))
-    return FALSE;
-
-  if (!json_object_has_member (object, "actors"))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“actors” is missing"));
-      return FALSE;
-    }
-
-  return check_map (object, "", "actors", check_actor, error);
-}
 
 static void
 asc_catalog_finalize (GObject *object)
@@ -328,6 +50,9 @@ asc_catalog_finalize (GObject *object)
   AscCatalog *self = (AscCatalog *)object;
 
   g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->empty, json_object_unref);
+  g_clear_pointer (&self->server_types, g_hash_table_unref);
+  g_clear_pointer (&self->schemas, g_hash_table_unref);
 
   G_OBJECT_CLASS (asc_catalog_parent_class)->finalize (object);
 }
@@ -343,6 +68,11 @@ asc_catalog_class_init (AscCatalogClass *klass)
 static void
 asc_catalog_init (AscCatalog *self)
 {
+  self->empty = json_object_new ();
+  json_object_seal (self->empty);
+  self->server_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_hash_table_unref);
+  self->schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* Takes over a parsed document, or fails naming what is wrong with it. */
@@ -352,12 +82,35 @@ catalog_new_for_root (JsonNode  *root,
 {
   AscCatalog *self;
 
-  if (!check_root (root, error))
+  if (!_asc_catalog_check_root (root, error))
     return NULL;
 
   self = g_object_new (ASC_TYPE_CATALOG, NULL);
   self->root = json_node_ref (root);
   self->actors = json_object_get_object_member (json_node_get_object (root), "actors");
+
+  return self;
+}
+
+/**
+ * asc_catalog_new:
+ *
+ * Creates a catalog that describes nothing yet, for a server known only
+ * from what it says about itself.
+ *
+ * Returns: (transfer full): an empty catalog
+ */
+AscCatalog *
+asc_catalog_new (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  AscCatalog *self;
+
+  json_parser_load_from_data (parser, "{\"catalog\": 1, \"actors\": {}}", -1, &error);
+  g_assert_no_error (error);
+  self = catalog_new_for_root (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
 
   return self;
 }
@@ -373,6 +126,9 @@ catalog_new_for_root (JsonNode  *root,
  * `PATH: “actors.counter.methods” must be an object`; an unknown `catalog`
  * version is %G_IO_ERROR_NOT_SUPPORTED. A file that cannot be read gives
  * its #GFileError.
+ *
+ * This blocks while it reads: use asc_catalog_load_async() on a main
+ * thread that must stay responsive.
  *
  * Returns: (transfer full) (nullable): the catalog, or %NULL with @error set
  */
@@ -424,25 +180,62 @@ asc_catalog_new_from_data (const char  *text,
   return catalog_new_for_root (json_parser_get_root (parser), error);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* Errors name @location where json-glib would say “<data>”. */
+AscCatalog *
+_asc_catalog_new_from_bytes (GBytes      *bytes,
+                             const char  *location,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (bytes, &length);
+  AscCatalog *self;
+
+  self = asc_catalog_new_from_data (text != NULL ? text : "", length, &local_error);
+  if (self != NULL)
+    return self;
+
+  if (g_str_has_prefix (local_error->message, "<data>:"))
+    g_set_error (error, local_error->domain, local_error->code, "%s:%s",
+                 location, local_error->message + strlen ("<data>:"));
+  else
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                 location, local_error->message);
+
+  return NULL;
+}
+
+int
+_asc_catalog_compare_names (gconstpointer a,
+                            gconstpointer b)
 {
   return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Sorted and nul-terminated; consumes @names. */
+static char **
+steal_sorted (GPtrArray *names)
+{
+  g_ptr_array_sort (names, _asc_catalog_compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **)g_ptr_array_free (names, FALSE);
 }
 
 /**
  * asc_catalog_dup_type_names:
  * @self: an #AscCatalog
  *
- * The actor types the catalog describes, sorted by byte value.
+ * The actor types the catalog describes or the server reported, sorted by
+ * byte value.
  *
  * Returns: (transfer full) (array zero-terminated=1): the type names
  */
 char **
 asc_catalog_dup_type_names (AscCatalog *self)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter server_iter;
   JsonObjectIter iter;
   const char *name;
 
@@ -452,10 +245,12 @@ asc_catalog_dup_type_names (AscCatalog *self)
   while (json_object_iter_next (&iter, &name, NULL))
     g_ptr_array_add (names, g_strdup (name));
 
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
+  g_hash_table_iter_init (&server_iter, self->server_types);
+  while (g_hash_table_iter_next (&server_iter, (gpointer *) &name, NULL))
+    if (!json_object_has_member (self->actors, name))
+      g_ptr_array_add (names, g_strdup (name));
 
-  return (char **)g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  return steal_sorted (names);
 }
 
 /**
@@ -463,11 +258,12 @@ asc_catalog_dup_type_names (AscCatalog *self)
  * @self: an #AscCatalog
  * @type_name: an actor type
  *
- * The catalog's entry for @type_name, as written in the file. It is
- * immutable: read it, do not change it.
+ * The catalog's entry for @type_name, as written in the file; for a type
+ * only the server reported, an empty entry. It is immutable: read it, do
+ * not change it.
  *
- * Returns: (transfer none) (nullable): the entry, or %NULL when the
- *   catalog does not describe @type_name
+ * Returns: (transfer none) (nullable): the entry, or %NULL when neither
+ *   the catalog nor the server knows @type_name
  */
 JsonObject *
 asc_catalog_get_actor (AscCatalog *self,
@@ -479,6 +275,71 @@ asc_catalog_get_actor (AscCatalog *self,
   g_return_val_if_fail (type_name != NULL, NULL);
 
   node = json_object_get_member (self->actors, type_name);
+  if (node != NULL)
+    return json_node_get_object (node);
 
-  return node != NULL ? json_node_get_object (node) : NULL;
+  return g_hash_table_contains (self->server_types, type_name) ? self->empty : NULL;
+}
+
+/* The method names the server reported for @type_name, made on demand. */
+static GHashTable *
+ensure_server_type (AscCatalog *self,
+                    const char *type_name)
+{
+  GHashTable *methods = g_hash_table_lookup (self->server_types, type_name);
+
+  if (methods != NULL)
+    return methods;
+
+  methods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (self->server_types, g_strdup (type_name), methods);
+
+  return methods;
+}
+
+/**
+ * asc_catalog_merge_server_types:
+ * @self: an #AscCatalog
+ * @types: (array zero-terminated=1): the actor types a server reported
+ *
+ * Adds the types a server says it has, such as those a Rivet engine
+ * lists, to the ones the catalog describes. Types already known stay as
+ * they are; new ones get an empty entry.
+ */
+void
+asc_catalog_merge_server_types (AscCatalog         *self,
+                                const char * const *types)
+{
+  g_return_if_fail (ASC_IS_CATALOG (self));
+  g_return_if_fail (types != NULL);
+
+  for (guint i = 0; types[i] != NULL; i++)
+    ensure_server_type (self, types[i]);
+}
+
+/**
+ * asc_catalog_merge_server_methods:
+ * @self: an #AscCatalog
+ * @type_name: an actor type
+ * @names: (array zero-terminated=1): the method names the server reported
+ *
+ * Adds the methods a server says @type_name has, such as a Rivet actor's
+ * action names, to the ones the catalog describes. A method known only
+ * this way has an empty entry and no schema: calls to it go unchecked.
+ * An unknown @type_name is added too.
+ */
+void
+asc_catalog_merge_server_methods (AscCatalog         *self,
+                                  const char         *type_name,
+                                  const char * const *names)
+{
+  GHashTable *methods;
+
+  g_return_if_fail (ASC_IS_CATALOG (self));
+  g_return_if_fail (type_name != NULL);
+  g_return_if_fail (names != NULL);
+
+  methods = ensure_server_type (self, type_name);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_hash_table_add (methods, g_strdup (names[i]));
 }

@@ -12,16 +12,24 @@
 
 #define DEFAULT_CAPACITY 10000
 
+/* Views are told of new entries at most this often: a busy actor sends
+ * thousands of events a second, and a log read by a person needs no more
+ * than ten updates a second. */
+#define FLUSH_INTERVAL_MS 100
+
 /* A ring buffer: the oldest entry is at @head, and position i of the model is
- * slot (head + i) % capacity, so appending to a full log is O(1). */
+ * slot (head + i) % capacity, so appending to a full log is O(1). Entries
+ * are captured at once into @pending and enter the model in batches. */
 struct _AscEventLog
 {
   GObject    parent_instance;
 
   AscEvent **slots;
+  GPtrArray *pending;
   guint      capacity;
   guint      head;
   guint      length;
+  guint      flush_source;
   guint64    n_dropped;
   guint64    n_appended;
 };
@@ -107,6 +115,9 @@ asc_event_log_finalize (GObject *object)
 {
   AscEventLog *self = ASC_EVENT_LOG (object);
 
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_ptr_array_unref (self->pending);
+
   for (guint i = 0; i < self->length; i++)
     g_clear_object (slot_at (self, i));
   g_free (self->slots);
@@ -182,6 +193,7 @@ asc_event_log_init (AscEventLog *self)
 {
   self->capacity = DEFAULT_CAPACITY;
   self->slots = g_new0 (AscEvent *, self->capacity);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -198,12 +210,24 @@ asc_event_log_new (guint capacity)
   return g_object_new (ASC_TYPE_EVENT_LOG, "capacity", capacity, NULL);
 }
 
+static gboolean
+flush_cb (gpointer user_data)
+{
+  AscEventLog *self = user_data;
+
+  self->flush_source = 0;
+  asc_event_log_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * asc_event_log_append:
  * @event: the entry; referenced
  *
- * Appends @event. A full log first drops its oldest entry, emitting
- * items-changed (0, 1, 0), then emits the append.
+ * Captures @event at once. Views see it with the next batch, at most
+ * 100 ms later (or at asc_event_log_flush()): a full log then drops its
+ * oldest entries, emitting items-changed (0, dropped, 0), and emits one
+ * items-changed for everything appended.
  */
 void
 asc_event_log_append (AscEventLog *self,
@@ -212,14 +236,46 @@ asc_event_log_append (AscEventLog *self,
   g_return_if_fail (ASC_IS_EVENT_LOG (self));
   g_return_if_fail (ASC_IS_EVENT (event));
 
-  if (self->length == self->capacity)
-    drop_oldest (self, 1);
+  /* Never hold more than a full log's worth waiting. */
+  if (self->pending->len == self->capacity)
+    {
+      g_ptr_array_remove_index (self->pending, 0);
+      self->n_dropped++;
+    }
 
-  *slot_at (self, self->length) = g_object_ref (event);
-  self->length++;
+  g_ptr_array_add (self->pending, g_object_ref (event));
   self->n_appended++;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), self->length - 1, 0, 1);
+  if (self->flush_source == 0)
+    self->flush_source = g_timeout_add (FLUSH_INTERVAL_MS, flush_cb, self);
+}
+
+/**
+ * asc_event_log_flush:
+ *
+ * Moves the captured entries into the model now.
+ */
+void
+asc_event_log_flush (AscEventLog *self)
+{
+  guint incoming, overflow, start;
+
+  g_return_if_fail (ASC_IS_EVENT_LOG (self));
+
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  incoming = self->pending->len;
+  if (incoming == 0)
+    return;
+
+  overflow = self->length + incoming > self->capacity ? self->length + incoming - self->capacity : 0;
+  drop_oldest (self, MIN (overflow, self->length));
+
+  start = self->length;
+  for (guint i = 0; i < incoming; i++)
+    *slot_at (self, self->length++) = g_object_ref (g_ptr_array_index (self->pending, i));
+  g_ptr_array_set_size (self->pending, 0);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), start, 0, incoming);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -230,6 +286,7 @@ asc_event_log_clear (AscEventLog *self)
 
   g_return_if_fail (ASC_IS_EVENT_LOG (self));
 
+  g_ptr_array_set_size (self->pending, 0);
   if (self->length == 0)
     return;
 
@@ -269,6 +326,7 @@ asc_event_log_set_capacity (AscEventLog *self,
   if (capacity == self->capacity)
     return;
 
+  asc_event_log_flush (self);
   if (self->length > capacity)
     drop_oldest (self, self->length - capacity);
 
@@ -328,6 +386,7 @@ asc_event_log_write_json_lines (AscEventLog   *self,
   g_return_val_if_fail (ASC_IS_EVENT_LOG (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
+  asc_event_log_flush (self);
   for (guint i = 0; i < self->length; i++)
     {
       g_autofree char *line = asc_event_to_json_line (*slot_at (self, i));

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (AscEventLog, asc_event_log, ASC, EVENT_LOG, GObject)
 AscEventLog *asc_event_log_new          (guint         capacity);
 void         asc_event_log_append       (AscEventLog  *self,
                                          AscEvent     *event);
+void         asc_event_log_flush        (AscEventLog  *self);
 void         asc_event_log_clear        (AscEventLog  *self);
 guint        asc_event_log_get_capacity (AscEventLog  *self);
 void         asc_event_log_set_capacity (AscEventLog  *self,

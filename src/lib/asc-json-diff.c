@@ -421,12 +421,13 @@ diff_node (Differ        *self,
  * with asc_json_patch_apply() gives a document equal to @to.
  *
  * Equal subtrees (by asc_json_equal(), so `10` and `10.0` are equal) give no
- * operations. Objects are compared member by member. Arrays lose their
- * common head and tail first; what is left in the middle is diffed position
- * by position, then the extra elements are added, or the missing ones
- * removed from the highest index down. A push, an insertion or a removal
- * in a long array therefore costs one operation. When the type of a value
- * changes, it is replaced as a whole. Values in the patch are copies (see
+ * operations. Objects are compared member by member; the operations on
+ * their members come in no particular order. Arrays lose their common head
+ * and tail first; what is left in the middle is diffed position by
+ * position, then the extra elements are added, or the missing ones removed
+ * from the highest index down. A push, an insertion or a removal in a long
+ * array therefore costs one operation. When the type of a value changes, it
+ * is replaced as a whole. Values in the patch are copies (see
  * asc_json_copy()).
  *
  * Returns: (transfer full): a JSON array of operations, empty when @from

@@ -28,6 +28,7 @@ typedef enum
   UNDO_ELEMENT_INSERTED, /* an element was inserted at @index */
   UNDO_ELEMENT_REMOVED,  /* element @node sat at @index */
   UNDO_ELEMENT_SET,      /* the element at @index was @node */
+  UNDO_ELEMENTS_SET,     /* the elements from @index were those of @node */
   UNDO_CONTENT,          /* @container held the object or array of @node */
 } UndoKind;
 
@@ -179,6 +180,18 @@ array_splice (JsonArray *array,
     json_array_add_element (array, json_node_ref (g_ptr_array_index (tail, i)));
 }
 
+/* Puts the elements of @tail (referenced) in place of those from @index. */
+static void
+array_replace_tail (JsonArray *array,
+                    guint      index,
+                    JsonArray *tail)
+{
+  for (guint i = json_array_get_length (array); i > index; i--)
+    json_array_remove_element (array, i - 1);
+  for (guint i = 0; i < json_array_get_length (tail); i++)
+    json_array_add_element (array, json_node_ref (json_array_get_element (tail, i)));
+}
+
 static guint
 member_position (JsonObject *object,
                  const char *key)
@@ -264,6 +277,12 @@ undo_entry_revert (Patcher   *self,
 
     case UNDO_ELEMENT_SET:
       array_splice (json_node_get_array (container), entry->index, TRUE, node);
+      break;
+
+    case UNDO_ELEMENTS_SET:
+      array_replace_tail (json_node_get_array (container), entry->index,
+                          json_node_get_array (node));
+      json_node_unref (node);
       break;
 
     case UNDO_CONTENT:
@@ -385,13 +404,15 @@ thaw_object (JsonObject *object)
   return copy;
 }
 
+/* A mutable copy of the elements of @array from @start, shared. */
 static JsonArray *
-thaw_array (JsonArray *array)
+thaw_array_tail (JsonArray *array,
+                 guint      start)
 {
   guint length = json_array_get_length (array);
-  JsonArray *copy = json_array_sized_new (length);
+  JsonArray *copy = json_array_sized_new (length - start);
 
-  for (guint i = 0; i < length; i++)
+  for (guint i = start; i < length; i++)
     json_array_add_element (copy, json_node_ref (json_array_get_element (array, i)));
 
   return copy;
@@ -419,7 +440,7 @@ thaw_node (JsonNode *node)
     }
   else
     {
-      g_autoptr(JsonArray) array = thaw_array (json_node_get_array (node));
+      g_autoptr(JsonArray) array = thaw_array_tail (json_node_get_array (node), 0);
 
       return json_node_init_array (copy, array);
     }
@@ -945,7 +966,9 @@ apply_move (Patcher     *self,
       return TRUE;
     }
 
-  if (is_proper_prefix (from, path) ||
+  /* Every other path lies inside the whole document. */
+  if (source.parent == NULL ||
+      is_proper_prefix (from, path) ||
       is_proper_prefix (loc_path (&source, from), path))
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
@@ -1021,6 +1044,168 @@ apply_test (Patcher     *self,
     }
 
   emit (self, "test", NULL, loc_path (&loc, path), value);
+
+  return TRUE;
+}
+
+/* Runs of element replaces */
+
+/* Immer rewrites every shifted index on unshift(), splice() or sort(): a run
+ * of replaces in one array. JsonArray has no setter, so each replace alone
+ * moves the tail of the array; a run is applied with a single splice. */
+#define MIN_RUN 8
+
+/* The path of a replace with a value whose last token is an index, and the
+ * length of the path of its array. */
+static const char *
+element_replace_path (JsonNode *operation,
+                      gsize    *prefix_length)
+{
+  JsonObject *object;
+  const char *op, *path, *last;
+
+  if (!JSON_NODE_HOLDS_OBJECT (operation))
+    return NULL;
+  object = json_node_get_object (operation);
+  op = json_object_get_string_member_with_default (object, "op", NULL);
+  path = json_object_get_string_member_with_default (object, "path", NULL);
+  if (op == NULL || path == NULL || strcmp (op, "replace") != 0 ||
+      !json_object_has_member (object, "value") ||
+      (last = strrchr (path, '/')) == NULL ||
+      last[1] == '\0' || strspn (last + 1, "0123456789") != strlen (last + 1))
+    return NULL;
+
+  *prefix_length = last - path;
+  return path;
+}
+
+static guint
+replace_run_length (JsonArray *operations,
+                    guint      start)
+{
+  guint length = json_array_get_length (operations);
+  gsize prefix_length, other_length;
+  const char *first, *path;
+  guint end = start + 1;
+
+  first = element_replace_path (json_array_get_element (operations, start),
+                                &prefix_length);
+  if (first == NULL)
+    return 1;
+
+  while (end < length &&
+         (path = element_replace_path (json_array_get_element (operations, end),
+                                       &other_length)) != NULL &&
+         other_length == prefix_length &&
+         strncmp (path, first, prefix_length) == 0)
+    end++;
+
+  return end - start;
+}
+
+static JsonNode *
+operation_member (JsonArray  *operations,
+                  guint       i,
+                  const char *name)
+{
+  JsonNode *operation = json_array_get_element (operations, i);
+
+  return json_object_get_member (json_node_get_object (operation), name);
+}
+
+/* The index each replace of the run targets, all checked before anything
+ * changes; FALSE when one is invalid. */
+static gboolean
+run_indices (JsonArray *operations,
+             guint      start,
+             guint      count,
+             gsize      prefix_length,
+             guint      length,
+             guint     *indices,
+             guint     *first)
+{
+  *first = length;
+  for (guint k = 0; k < count; k++)
+    {
+      const char *path = json_node_get_string (operation_member (operations, start + k, "path"));
+
+      if (!asc_json_pointer_parse_index (path + prefix_length + 1, length,
+                                         FALSE, &indices[k], NULL))
+        return FALSE;
+      *first = MIN (*first, indices[k]);
+    }
+
+  return TRUE;
+}
+
+static void
+emit_run (Patcher        *self,
+          const Location *loc,
+          JsonArray      *operations,
+          guint           start,
+          guint           count,
+          gsize           prefix_length)
+{
+  for (guint k = 0; self->normalized != NULL && k < count; k++)
+    {
+      const char *path = json_node_get_string (operation_member (operations, start + k, "path"));
+      g_autofree char *exact = NULL;
+
+      if (loc->exact_path != NULL)
+        exact = g_strconcat (loc->exact_path, path + prefix_length, NULL);
+      emit (self, "replace", NULL, exact != NULL ? exact : path,
+            operation_member (operations, start + k, "value"));
+    }
+}
+
+/* Applies @count replaces from @start at once; FALSE, with nothing changed
+ * but copies of sealed containers, when they need one by one treatment. */
+static gboolean
+apply_run (Patcher   *self,
+           JsonArray *operations,
+           guint      start,
+           guint      count)
+{
+  const char *path = json_node_get_string (operation_member (operations, start, "path"));
+  gsize prefix_length = strrchr (path, '/') - path;
+  g_autofree char *prefix = g_strndup (path, prefix_length);
+  g_autofree guint *indices = g_new (guint, count);
+  g_auto(Location) loc = { NULL };
+  g_autoptr(JsonArray) old = NULL;
+  g_autoptr(GPtrArray) tail = NULL;
+  JsonNode *container;
+  JsonArray *array;
+  guint length, first;
+
+  if (!locate (self, prefix, WANT_EXISTING, TRUE, &loc, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (loc.target))
+    return FALSE;
+  container = make_writable (self, loc.parent, loc.key, loc.index, loc.target);
+  array = json_node_get_array (container);
+  length = json_array_get_length (array);
+  if (!run_indices (operations, start, count, prefix_length, length, indices, &first))
+    return FALSE;
+
+  old = thaw_array_tail (array, first);
+  tail = g_ptr_array_new_full (length - first, (GDestroyNotify) json_node_unref);
+  for (guint i = first; i < length; i++)
+    g_ptr_array_add (tail, json_node_ref (json_array_get_element (array, i)));
+  for (guint k = 0; k < count; k++)
+    {
+      JsonNode **slot = (JsonNode **) &g_ptr_array_index (tail, indices[k] - first);
+
+      /* A later replace of the same index wins. */
+      json_node_unref (*slot);
+      *slot = asc_json_copy (operation_member (operations, start + k, "value"));
+    }
+
+  for (guint i = length; i > first; i--)
+    json_array_remove_element (array, i - 1);
+  for (guint i = 0; i < tail->len; i++)
+    json_array_add_element (array, json_node_ref (g_ptr_array_index (tail, i)));
+  undo_push (self, UNDO_ELEMENTS_SET, container, NULL, first,
+             json_node_init_array (json_node_alloc (), old));
+  emit_run (self, &loc, operations, start, count, prefix_length);
 
   return TRUE;
 }
@@ -1248,14 +1433,24 @@ asc_json_patch_apply_full (JsonNode          **document,
   if (normalized != NULL)
     self.normalized = applied = json_array_sized_new (n_operations);
 
-  for (guint i = 0; i < n_operations; i++)
+  for (guint i = 0; i < n_operations; )
     {
-      if (!apply_operation (&self, json_array_get_element (operations, i), i, error))
+      guint run = replace_run_length (operations, i);
+
+      if (run >= MIN_RUN && apply_run (&self, operations, i, run))
         {
-          rollback (&self);
-          undo_log_clear (&self.undo);
-          return FALSE;
+          i += run;
+          continue;
         }
+
+      /* One by one, so that errors name the operation that failed. */
+      for (guint end = i + run; i < end; i++)
+        if (!apply_operation (&self, json_array_get_element (operations, i), i, error))
+          {
+            rollback (&self);
+            undo_log_clear (&self.undo);
+            return FALSE;
+          }
     }
 
   /* Success: the log only holds references to what was replaced. */

@@ -12,6 +12,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "asc-event-log-view.h"
+#include "asc-ui-util.h"
 
 /* How much of a payload a log row shows; the detail pane has the rest. */
 #define SUMMARY_LENGTH 240
@@ -104,14 +105,6 @@ summarize (AscEvent *event)
   return g_steal_pointer (&json);
 }
 
-static char *
-format_time (gint64 microseconds)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (microseconds / G_USEC_PER_SEC);
-  g_autofree char *seconds = g_date_time_format (time, "%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03d", seconds, (int) ((microseconds / 1000) % 1000));
-}
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -139,7 +132,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   switch (GPOINTER_TO_INT (user_data))
     {
     case COLUMN_TIME:
-      text = format_time (asc_event_get_time (event));
+      text = asc_format_time_of_day (asc_event_get_time (event));
       break;
     case COLUMN_KIND:
       text = g_strdup (kind_word (kind));
@@ -196,6 +189,8 @@ filter_changed_cb (AscEventLogView *self)
 {
   g_free (self->filter_text);
   self->filter_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+  /* Without a filter the model passes rows straight through. */
+  gtk_filter_list_model_set_filter (self->filtered, self->filter_text[0] != '\0' ? GTK_FILTER (self->filter) : NULL);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -539,7 +534,7 @@ asc_event_log_view_init (AscEventLogView *self)
 
   self->stick_to_bottom = TRUE;
   self->filter = gtk_custom_filter_new (event_matches_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -620,6 +615,7 @@ asc_event_log_view_set_paused (AscEventLogView *self,
 
   if (paused)
     {
+      asc_event_log_flush (self->log);
       self->frozen = freeze (self->log);
       self->appended_at_pause = asc_event_log_get_n_appended (self->log);
     }

@@ -20,8 +20,10 @@ struct _AscForm
   AscFormSlot         *root_slot;
   GHashTable          *slots;          /* AscField → AscFormSlot, both borrowed */
   GHashTable          *expanded;       /* AscField (owned) → whether its expander is open */
+  GHashTable          *free_form;      /* AscField (owned): objects of extra properties only */
   JsonNode            *issues;         /* those shown, as [{path, message}] */
   guint                syncing;        /* > 0 while widgets are set from fields */
+  gboolean             keep_value;     /* building for a value that was set: fill in nothing */
 
   /* Template widgets */
   GtkLabel            *general_issues;
@@ -47,13 +49,18 @@ struct _AscFormSlot
   guint        n_fixed_rows;
   GPtrArray   *children;       /* owned AscFormSlot */
   GPtrArray   *watched;        /* owned refs on widgets whose signals reach this slot */
+  guint        n_fixed_watched;
 
   GtkWidget   *row;            /* carries the title, the issues and the controls */
   GtkWidget   *editor;         /* the control that takes the value */
   GtkWidget   *message;        /* the issues shown at the row */
-  GtkWidget   *include;        /* a check button or expander row, for optional fields */
+  GtkWidget   *issue_row;      /* the row marked with them: an expander's header */
+  GtkWidget   *include;        /* a check button, for optional fields */
   GtkWidget   *null_toggle;
+  GtkWidget   *choice;         /* a choice's combo row */
   GtkWidget   *add_button;     /* a list's “Add Item” row */
+  GtkWidget   *move_up;        /* a list item's buttons */
+  GtkWidget   *move_down;
   char        *parse_error;    /* raw JSON text that does not parse */
   gboolean     flat;
   gboolean     shares_row;     /* inner field of a nullable: that one decorates the row */
@@ -74,6 +81,8 @@ gboolean     _asc_form_get_expanded      (AscForm      *self,
 void         _asc_form_set_expanded      (AscForm      *self,
                                           AscField     *field,
                                           gboolean      expanded);
+gboolean     _asc_form_is_free_form      (AscForm      *self,
+                                          AscField     *field);
 
 /* asc-form-slot.c */
 AscFormSlot *_asc_form_slot_new          (AscForm      *form,
@@ -99,11 +108,14 @@ void         _asc_form_slot_connect      (AscFormSlot  *slot,
                                           const char   *signal,
                                           GCallback     callback);
 void         _asc_form_slot_rebuild      (AscFormSlot  *slot);
-void         _asc_form_slot_sync_state   (AscFormSlot  *slot);
 gboolean     _asc_form_slot_is_syncing   (AscFormSlot  *slot);
 gboolean     _asc_form_slot_is_live      (AscFormSlot  *slot);
 void         _asc_form_slot_edit         (AscFormSlot  *slot,
                                           JsonNode     *value);
+
+/* asc-form-labels.c */
+void         _asc_form_slot_decorate     (AscFormSlot  *slot);
+void         _asc_form_slot_sync_state   (AscFormSlot  *slot);
 void         _asc_form_slot_show_issues  (AscFormSlot  *slot,
                                           const char   *text);
 char        *_asc_form_field_title       (AscField     *field);
@@ -140,12 +152,15 @@ void         _asc_form_fill_one_of       (AscFormSlot  *slot);
 void         _asc_form_build_nullable    (AscFormSlot  *slot);
 void         _asc_form_refresh_nullable  (AscFormSlot  *slot);
 
-/* asc-form-list.c: list actions */
-void         _asc_form_list_action       (GtkWidget    *widget,
+void         _asc_form_add_item_action   (GtkWidget    *widget,
                                           const char   *action_name,
                                           GVariant     *parameter);
-void         _asc_form_add_property_cb   (AscFormSlot  *slot,
-                                          AdwEntryRow  *row);
+void         _asc_form_remove_item_action (GtkWidget   *widget,
+                                          const char   *action_name,
+                                          GVariant     *parameter);
+void         _asc_form_move_item_action  (GtkWidget    *widget,
+                                          const char   *action_name,
+                                          GVariant     *parameter);
 
 /* asc-form-issues.c */
 JsonNode    *_asc_form_collect_issues    (AscForm      *self);

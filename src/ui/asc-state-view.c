@@ -12,6 +12,11 @@
 
 #include "asc-state-cell.h"
 #include "asc-state-view.h"
+#include "asc-throttled-list.h"
+#include "asc-ui-util.h"
+
+/* The change list follows a busy actor at a readable pace. */
+#define CHANGE_LIST_INTERVAL_MS 100
 
 struct _AscStateView
 {
@@ -135,14 +140,6 @@ show_banner (AscStateView *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
-static char *
-format_time (gint64 microseconds)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (microseconds / G_USEC_PER_SEC);
-  g_autofree char *seconds = g_date_time_format (time, "%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03d", seconds, (int) ((microseconds / 1000) % 1000));
-}
 
 /* Says plainly what the tree is showing when it is not the live state. */
 static void
@@ -154,7 +151,7 @@ update_banner (AscStateView *self)
     {
       g_autoptr(AscStateChange) change =
         g_list_model_get_item (asc_state_store_get_history (self->store), self->travel_position);
-      g_autofree char *when = change != NULL ? format_time (asc_state_change_get_time (change)) : g_strdup ("");
+      g_autofree char *when = change != NULL ? asc_format_time_of_day (asc_state_change_get_time (change)) : g_strdup ("");
 
       text = g_strdup_printf (_("Read-only: the state as it was at %s, after change %d"),
                               when, self->travel_position + 1);
@@ -225,6 +222,26 @@ show_diff (AscStateView   *self,
   gtk_text_buffer_set_text (buffer, text, -1);
 }
 
+/* The list the view shows lags the store's history a little: find the
+ * change in the history itself. */
+static void
+travel_to_change (AscStateView   *self,
+                  AscStateChange *change)
+{
+  GListModel *history = asc_state_store_get_history (self->store);
+
+  for (guint i = g_list_model_get_n_items (history); i > 0; i--)
+    {
+      g_autoptr(AscStateChange) candidate = g_list_model_get_item (history, i - 1);
+
+      if (candidate == change)
+        {
+          asc_state_view_travel_to (self, i - 1);
+          return;
+        }
+    }
+}
+
 static void
 change_selected_cb (AscStateView *self)
 {
@@ -244,7 +261,7 @@ change_selected_cb (AscStateView *self)
   if (position + 1 == n)
     asc_state_view_return_to_live (self);
   else
-    asc_state_view_travel_to (self, position);
+    travel_to_change (self, change);
 }
 
 static void
@@ -373,7 +390,7 @@ bind_change_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   const char * const *paths = asc_state_change_get_paths (change);
-  g_autofree char *when = format_time (asc_state_change_get_time (change));
+  g_autofree char *when = asc_format_time_of_day (asc_state_change_get_time (change));
   g_autofree char *heading = NULL;
   g_autofree char *detail = NULL;
   guint n_ops = asc_state_change_get_n_operations (change);
@@ -584,7 +601,12 @@ asc_state_view_set_actor (AscStateView *self,
       g_signal_connect_swapped (self->store, "notify::out-of-sync", G_CALLBACK (update_banner), self);
       g_signal_connect_swapped (actor, "notify::status", G_CALLBACK (update_banner), self);
       show_root (self, asc_state_store_get_root (self->store));
-      gtk_single_selection_set_model (self->changes, asc_state_store_get_history (self->store));
+      {
+        g_autoptr(AscThrottledList) history = asc_throttled_list_new (asc_state_store_get_history (self->store),
+                                                                      CHANGE_LIST_INTERVAL_MS);
+
+        gtk_single_selection_set_model (self->changes, G_LIST_MODEL (history));
+      }
       asc_actor_watch_state (actor);
     }
 

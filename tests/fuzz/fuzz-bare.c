@@ -57,7 +57,9 @@ check_inspector (const uint8_t *data,
                  size_t         size)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AscRivetInspectorMessage) message = asc_rivet_inspector_message_parse (data, size, &error);
+  g_autoptr(AscRivetInspectorMessage) message = NULL;
+
+  message = asc_rivet_inspector_message_parse (data, size, &error);
 
   if (message == NULL)
     {

@@ -10,6 +10,70 @@
 #include "asc-test-rivet.h"
 #include "asc-test-util.h"
 
+/* The fixed-size unsigned readers, narrowed to one signature. */
+static gboolean
+read_fixed (AscBareReader  *reader,
+            const char     *kind,
+            guint64        *value,
+            GError        **error)
+{
+  guint8 u8 = 0;
+  guint16 u16 = 0;
+  guint32 u32 = 0;
+
+  if (g_str_equal (kind, "u64"))
+    return asc_bare_read_u64 (reader, value, error);
+
+  if (g_str_equal (kind, "u8") && asc_bare_read_u8 (reader, &u8, error))
+    *value = u8;
+  else if (g_str_equal (kind, "u16") && asc_bare_read_u16 (reader, &u16, error))
+    *value = u16;
+  else if (g_str_equal (kind, "version") && asc_vbare_read_version (reader, &u16, error))
+    *value = u16;
+  else if (g_str_equal (kind, "u32") && asc_bare_read_u32 (reader, &u32, error))
+    *value = u32;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_fixed (const char *kind)
+{
+  return g_strv_contains ((const char * const[]) { "u8", "u16", "u32", "u64", "version", NULL },
+                          kind);
+}
+
+static gboolean
+read_number_as_text (AscBareReader  *reader,
+                     const char     *kind,
+                     char          **text,
+                     GError        **error)
+{
+  guint64 u = 0;
+  gint64 i = 0;
+  double d = 0;
+  gsize n = 0;
+
+  if (g_str_equal (kind, "uint") && asc_bare_read_uint (reader, &u, error))
+    *text = g_strdup_printf ("%" G_GUINT64_FORMAT, u);
+  else if (g_str_equal (kind, "tag") && asc_bare_read_union_tag (reader, &u, error))
+    *text = g_strdup_printf ("%" G_GUINT64_FORMAT, u);
+  else if (g_str_equal (kind, "int") && asc_bare_read_int (reader, &i, error))
+    *text = g_strdup_printf ("%" G_GINT64_FORMAT, i);
+  else if (g_str_equal (kind, "i64") && asc_bare_read_i64 (reader, &i, error))
+    *text = g_strdup_printf ("%" G_GINT64_FORMAT, i);
+  else if (g_str_equal (kind, "f64") && asc_bare_read_f64 (reader, &d, error))
+    *text = g_strdup_printf ("%.17g", d);
+  else if (g_str_equal (kind, "length") && asc_bare_read_length (reader, 1, &n, error))
+    *text = g_strdup_printf ("%zu", n);
+  else if (is_fixed (kind) && read_fixed (reader, kind, &u, error))
+    *text = g_strdup_printf ("%" G_GUINT64_FORMAT, u);
+
+  return *text != NULL;
+}
+
 /* Reads one value of the named kind and prints it the way fixtures write it. */
 static gboolean
 read_as_text (AscBareReader  *reader,
@@ -17,51 +81,18 @@ read_as_text (AscBareReader  *reader,
               char          **text,
               GError        **error)
 {
-  guint64 u = 0;
-  gint64 i = 0;
+  const guint8 *bytes = NULL;
   gboolean b = FALSE;
-  double d = 0;
   gsize n = 0;
 
-  if (g_str_equal (kind, "uint") && asc_bare_read_uint (reader, &u, error))
-    *text = g_strdup_printf ("%" G_GUINT64_FORMAT, u);
-  else if (g_str_equal (kind, "int") && asc_bare_read_int (reader, &i, error))
-    *text = g_strdup_printf ("%" G_GINT64_FORMAT, i);
-  else if (g_str_equal (kind, "u8"))
-    {
-      guint8 v = 0;
-
-      if (asc_bare_read_u8 (reader, &v, error))
-        *text = g_strdup_printf ("%u", v);
-    }
-  else if (g_str_equal (kind, "u16"))
-    {
-      guint16 v = 0;
-
-      if (asc_bare_read_u16 (reader, &v, error))
-        *text = g_strdup_printf ("%u", v);
-    }
-  else if (g_str_equal (kind, "u32"))
-    {
-      guint32 v = 0;
-
-      if (asc_bare_read_u32 (reader, &v, error))
-        *text = g_strdup_printf ("%u", v);
-    }
-  else if (g_str_equal (kind, "u64") && asc_bare_read_u64 (reader, &u, error))
-    *text = g_strdup_printf ("%" G_GUINT64_FORMAT, u);
-  else if (g_str_equal (kind, "i64") && asc_bare_read_i64 (reader, &i, error))
-    *text = g_strdup_printf ("%" G_GINT64_FORMAT, i);
-  else if (g_str_equal (kind, "f64") && asc_bare_read_f64 (reader, &d, error))
-    *text = g_strdup_printf ("%.17g", d);
-  else if (g_str_equal (kind, "bool") && asc_bare_read_bool (reader, &b, error))
+  if (g_str_equal (kind, "bool") && asc_bare_read_bool (reader, &b, error))
     *text = g_strdup (b ? "true" : "false");
   else if (g_str_equal (kind, "optional") && asc_bare_read_optional (reader, &b, error))
     *text = g_strdup (b ? "true" : "false");
+  else if (g_str_equal (kind, "string"))
+    asc_bare_read_string (reader, text, error);
   else if (g_str_equal (kind, "data"))
     {
-      const guint8 *bytes = NULL;
-
       if (asc_bare_read_data (reader, &bytes, &n, error))
         {
           g_autoptr(GBytes) copy = g_bytes_new (bytes, n);
@@ -69,19 +100,8 @@ read_as_text (AscBareReader  *reader,
           *text = asc_test_hex_format (copy);
         }
     }
-  else if (g_str_equal (kind, "string"))
-    asc_bare_read_string (reader, text, error);
-  else if (g_str_equal (kind, "length") && asc_bare_read_length (reader, 1, &n, error))
-    *text = g_strdup_printf ("%zu", n);
-  else if (g_str_equal (kind, "tag") && asc_bare_read_union_tag (reader, &u, error))
-    *text = g_strdup_printf ("%" G_GUINT64_FORMAT, u);
-  else if (g_str_equal (kind, "version"))
-    {
-      guint16 v = 0;
-
-      if (asc_vbare_read_version (reader, &v, error))
-        *text = g_strdup_printf ("%u", v);
-    }
+  else if (!g_str_equal (kind, "bool") && !g_str_equal (kind, "optional"))
+    read_number_as_text (reader, kind, text, error);
 
   return *text != NULL;
 }

@@ -1,4 +1,4 @@
-/* test-catalog.c: reading catalog files
+/* test-catalog.c: reading catalog files, merging what servers say, method schemas
  *
  * Copyright 2026 The Actorscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -150,6 +150,24 @@ static InvalidCase invalid_cases[] = {
     "“actors.c.events.e.payload” must be a JSON Schema: an object or a boolean" },
   { "instances-numbers", "{\"catalog\": 1, \"actors\": {\"c\": {\"instances\": [\"a\", 2]}}}",
     "“actors.c.instances[1]” must be a string" },
+  { "title-top-level", "{\"catalog\": 1, \"title\": [], \"actors\": {}}",
+    "“title” must be a string" },
+  { "arg-without-name",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"args\": [{\"schema\": true}]}}}}}",
+    "“actors.c.methods.m.args[0].name” is missing" },
+  { "arg-without-schema",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"args\": [{\"name\": \"a\"}]}}}}}",
+    "“actors.c.methods.m.args[0].schema” is missing" },
+  { "arg-optional-string",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"args\": "
+    "[{\"name\": \"a\", \"schema\": {}, \"optional\": \"yes\"}]}}}}}",
+    "“actors.c.methods.m.args[0].optional” must be true or false" },
+  { "input-and-args",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"input\": {}, \"args\": []}}}}}",
+    "“actors.c.methods.m” has both “input” and “args”" },
+  { "payload-and-args",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"events\": {\"e\": {\"payload\": {}, \"args\": []}}}}}",
+    "“actors.c.events.e” has both “payload” and “args”" },
 };
 
 static void
@@ -181,6 +199,208 @@ test_catalog_accepts_boolean_schemas_and_unknown_members (void)
   g_assert_nonnull (asc_catalog_get_actor (catalog, "c"));
 }
 
+/* Zocket style, Rivet style, no schema, and a schema that does not compile. */
+static const char methods_catalog[] =
+  "{\"catalog\": 1, \"actors\": {"
+  "  \"counter\": {\"methods\": {"
+  "    \"add\": {\"input\": {\"type\": \"object\", \"required\": [\"amount\"]}},"
+  "    \"move\": {\"args\": ["
+  "      {\"name\": \"to\", \"schema\": {\"type\": \"object\","
+  "        \"properties\": {\"amount\": {\"type\": \"integer\"}}}},"
+  "      {\"name\": \"note\", \"schema\": {\"type\": \"string\"}, \"optional\": false},"
+  "      {\"name\": \"speed\", \"schema\": {\"type\": \"number\"}, \"optional\": true}]},"
+  "    \"tree\": {\"args\": [{\"name\": \"node\", \"schema\": {\"$ref\": \"#/$defs/node\","
+  "      \"$defs\": {\"node\": {\"type\": \"object\","
+  "        \"properties\": {\"kids\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/node\"}}},"
+  "        \"additionalProperties\": false}}}}]},"
+  "    \"none\": {\"args\": []},"
+  "    \"plain\": {\"description\": \"no schema\"},"
+  "    \"broken\": {\"input\": {\"minimum\": \"one\"}}}},"
+  "  \"chat\": {}}}";
+
+static AscCatalog *
+methods_catalog_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  AscCatalog *catalog = asc_catalog_new_from_data (methods_catalog, -1, &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static void
+test_catalog_new_is_empty (void)
+{
+  g_autoptr(AscCatalog) catalog = asc_catalog_new ();
+  g_auto(GStrv) names = asc_catalog_dup_type_names (catalog);
+
+  g_assert_cmpuint (g_strv_length (names), ==, 0);
+  g_assert_null (asc_catalog_get_actor (catalog, "counter"));
+}
+
+static void
+test_catalog_merges_server_types (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  const char *server[] = { "zebra", "counter", "alpha", NULL };
+  g_auto(GStrv) names = NULL;
+  JsonObject *alpha;
+
+  asc_catalog_merge_server_types (catalog, server);
+  asc_catalog_merge_server_types (catalog, server);
+  names = asc_catalog_dup_type_names (catalog);
+
+  g_assert_cmpstrv (names, ((const char * const[]) { "alpha", "chat", "counter", "zebra", NULL }));
+  alpha = asc_catalog_get_actor (catalog, "alpha");
+  g_assert_nonnull (alpha);
+  g_assert_cmpuint (json_object_get_size (alpha), ==, 0);
+  g_assert_true (json_object_has_member (asc_catalog_get_actor (catalog, "counter"), "methods"));
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
+static void
+test_catalog_merges_server_methods (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  const char *actions[] = { "zap", "add", NULL };
+  g_auto(GStrv) counter = NULL;
+  g_auto(GStrv) chat = NULL;
+  g_auto(GStrv) fresh = NULL;
+  g_auto(GStrv) unknown = NULL;
+
+  asc_catalog_merge_server_methods (catalog, "counter", actions);
+  asc_catalog_merge_server_methods (catalog, "chat", actions);
+  asc_catalog_merge_server_methods (catalog, "fresh", actions);
+  counter = asc_catalog_dup_method_names (catalog, "counter");
+  chat = asc_catalog_dup_method_names (catalog, "chat");
+  fresh = asc_catalog_dup_method_names (catalog, "fresh");
+  unknown = asc_catalog_dup_method_names (catalog, "unknown");
+
+  g_assert_cmpstrv (counter, ((const char * const[]) { "add", "broken", "move", "none", "plain",
+                                                       "tree", "zap", NULL }));
+  g_assert_cmpstrv (chat, ((const char * const[]) { "add", "zap", NULL }));
+  g_assert_cmpstrv (fresh, ((const char * const[]) { "add", "zap", NULL }));
+  g_assert_cmpuint (g_strv_length (unknown), ==, 0);
+  g_assert_nonnull (asc_catalog_get_actor (catalog, "fresh"));
+}
+
+static void
+test_catalog_gets_methods (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  const char *actions[] = { "zap", NULL };
+  JsonObject *add;
+
+  asc_catalog_merge_server_methods (catalog, "counter", actions);
+  add = asc_catalog_get_method (catalog, "counter", "add");
+
+  g_assert_nonnull (add);
+  g_assert_true (json_object_has_member (add, "input"));
+  g_assert_cmpuint (json_object_get_size (asc_catalog_get_method (catalog, "counter", "zap")), ==, 0);
+  g_assert_null (asc_catalog_get_method (catalog, "counter", "nosuch"));
+  g_assert_null (asc_catalog_get_method (catalog, "chat", "add"));
+  g_assert_null (asc_catalog_get_method (catalog, "nosuch", "add"));
+}
+
+static AscSchema *
+method_schema (AscCatalog *catalog,
+               const char *method)
+{
+  g_autoptr(GError) error = NULL;
+  AscSchema *schema = asc_catalog_get_method_schema (catalog, "counter", method, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (schema);
+  return schema;
+}
+
+static void
+test_catalog_method_schema_is_input_as_written (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  AscSchema *schema = method_schema (catalog, "add");
+
+  asc_test_assert_json_eq (asc_schema_get_document (schema),
+                           "{\"type\": \"object\", \"required\": [\"amount\"]}");
+  g_assert_true (schema == method_schema (catalog, "add"));
+}
+
+static void
+test_catalog_method_schema_is_tuple_of_args (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  AscSchema *none = method_schema (catalog, "none");
+  AscSchema *move = method_schema (catalog, "move");
+
+  asc_test_assert_json_eq (asc_schema_get_document (none),
+                           "{\"type\": \"array\", \"maxItems\": 0, \"minItems\": 0}");
+  asc_test_assert_json_eq (asc_schema_get_document (move),
+                           "{\"type\": \"array\", \"prefixItems\": ["
+                           "{\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"integer\"}}},"
+                           "{\"type\": \"string\"}, {\"type\": \"number\"}], "
+                           "\"maxItems\": 3, \"minItems\": 2}");
+}
+
+static void
+assert_issue_paths (AscSchema  *schema,
+                    const char *value,
+                    const char *expected)
+{
+  g_autoptr(JsonNode) instance = asc_test_json_parse (value);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GString) paths = g_string_new (NULL);
+
+  asc_schema_validate (schema, instance, &issues);
+  /* Each path in brackets, so the root's empty path shows: "[]". */
+  for (guint i = 0; i < issues->len; i++)
+    g_string_append_printf (paths, "[%s]", asc_schema_issue_get_instance_path (issues->pdata[i]));
+
+  g_assert_cmpstr (paths->str, ==, expected);
+}
+
+static void
+test_catalog_method_schema_validates_positions (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  AscSchema *move = method_schema (catalog, "move");
+
+  assert_issue_paths (move, "[{\"amount\": 2}, \"n\"]", "");
+  assert_issue_paths (move, "[{\"amount\": 2}, \"n\", 1.5]", "");
+  assert_issue_paths (move, "[{\"amount\": \"x\"}, 3]", "[/0/amount][/1]");
+  assert_issue_paths (move, "[{}]", "[]");
+  assert_issue_paths (move, "[{}, \"n\", 1, 2]", "[]");
+  assert_issue_paths (move, "{}", "[]");
+}
+
+static void
+test_catalog_method_schema_moves_references (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  AscSchema *tree = method_schema (catalog, "tree");
+
+  g_assert_cmpuint (g_strv_length ((char **) asc_schema_get_unsupported (tree)), ==, 0);
+  assert_issue_paths (tree, "[{\"kids\": [{\"kids\": []}]}]", "");
+  assert_issue_paths (tree, "[{\"kids\": [{\"oops\": 1}]}]", "[/0/kids/0]");
+}
+
+static void
+test_catalog_method_schema_absent_or_broken (void)
+{
+  g_autoptr(AscCatalog) catalog = methods_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (asc_catalog_get_method_schema (catalog, "counter", "plain", &error));
+  g_assert_no_error (error);
+  g_assert_null (asc_catalog_get_method_schema (catalog, "counter", "nosuch", &error));
+  g_assert_no_error (error);
+  g_assert_null (asc_catalog_get_method_schema (catalog, "nosuch", "add", &error));
+  g_assert_no_error (error);
+
+  g_assert_null (asc_catalog_get_method_schema (catalog, "counter", "broken", &error));
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "“broken” of “counter”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +417,20 @@ main (int   argc,
   g_test_add_func ("/asc/catalog/missing-file-fails", test_catalog_missing_file_fails);
   g_test_add_func ("/asc/catalog/accepts-boolean-schemas-and-unknown-members",
                    test_catalog_accepts_boolean_schemas_and_unknown_members);
+  g_test_add_func ("/asc/catalog/new-is-empty", test_catalog_new_is_empty);
+  g_test_add_func ("/asc/catalog/merges-server-types", test_catalog_merges_server_types);
+  g_test_add_func ("/asc/catalog/merges-server-methods", test_catalog_merges_server_methods);
+  g_test_add_func ("/asc/catalog/gets-methods", test_catalog_gets_methods);
+  g_test_add_func ("/asc/catalog/method-schema/is-input-as-written",
+                   test_catalog_method_schema_is_input_as_written);
+  g_test_add_func ("/asc/catalog/method-schema/is-tuple-of-args",
+                   test_catalog_method_schema_is_tuple_of_args);
+  g_test_add_func ("/asc/catalog/method-schema/validates-positions",
+                   test_catalog_method_schema_validates_positions);
+  g_test_add_func ("/asc/catalog/method-schema/moves-references",
+                   test_catalog_method_schema_moves_references);
+  g_test_add_func ("/asc/catalog/method-schema/absent-or-broken",
+                   test_catalog_method_schema_absent_or_broken);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

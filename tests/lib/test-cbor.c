@@ -310,7 +310,9 @@ test_truncation_at_every_offset (void)
 static char *
 random_string (void)
 {
-  static const char *pieces[] = { "a", "Z", "0", " ", "\"", "\\", "$", "é", "€", "😀", "\t", "/" };
+  static const char *pieces[] = {
+    "a", "Z", "0", " ", "\"", "\\", "$", "é", "€", "😀", "\t", "/",
+  };
   GString *out = g_string_new (NULL);
   guint length = g_rand_int_range (rng, 0, 12);
 
@@ -503,7 +505,8 @@ main (int   argc,
   g_test_add_func ("/asc/rivet/cbor/decode/accepts-the-deepest-allowed-nesting",
                    test_deepest_allowed_nesting_decodes);
   g_test_add_func ("/asc/rivet/cbor/decode/limits-bignum-size", test_bignum_size_limit);
-  g_test_add_func ("/asc/rivet/cbor/decode/bounds-nested-map-keys", test_nested_map_keys_are_bounded);
+  g_test_add_func ("/asc/rivet/cbor/decode/bounds-nested-map-keys",
+                   test_nested_map_keys_are_bounded);
   g_test_add_func ("/asc/rivet/cbor/decode/truncation-at-every-offset-fails-cleanly",
                    test_truncation_at_every_offset);
   g_test_add_func ("/asc/rivet/cbor/encode/compat-values", test_encode_compat_values);

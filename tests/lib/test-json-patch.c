@@ -279,6 +279,10 @@ static const ErrorCase error_cases[] = {
   { "move-root-into-child", "{\"a\":{}}",
     "[{\"op\":\"move\",\"from\":\"\",\"path\":\"/a/b\"}]", ASC_ERROR_INVALID_PATCH,
     NULL },
+  { "move-root-to-a-bad-path", "{\"a\":{}}",
+    "[{\"op\":\"move\",\"from\":\"\",\"path\":\"a\"}]", ASC_ERROR_INVALID_PATCH,
+    "operation 0 (move a from \"\"): a value cannot be moved into one of its "
+    "own children" },
   { "move-from-missing", "{\"a\":1}",
     "[{\"op\":\"move\",\"from\":\"/b\",\"path\":\"/c\"}]", ASC_ERROR_INVALID_PATCH,
     "operation 0 (move /c from /b): member “b” does not exist" },
@@ -427,6 +431,132 @@ test_mutable_value_is_copied (void)
   asc_test_assert_json_eq (patch,
                            "[{\"op\":\"add\",\"path\":\"/v\",\"value\":{\"l\":[1]}},"
                            " {\"op\":\"add\",\"path\":\"/v/l/-\",\"value\":2}]");
+}
+
+/* Runs of element replaces, as Immer sends for unshift() and splice() */
+
+/* "[0,1,...]" and a patch replacing @indices of the array at @array_path
+ * with 100 + index, then @tail_ops. */
+static char *
+run_patch (const char *array_path,
+           const int  *indices,
+           guint       n_indices,
+           const char *tail_ops)
+{
+  g_autoptr(GString) patch = g_string_new ("[");
+
+  for (guint k = 0; k < n_indices; k++)
+    g_string_append_printf (patch, "%s{\"op\":\"replace\",\"path\":\"%s/%d\",\"value\":%d}",
+                            k > 0 ? "," : "", array_path, indices[k], 100 + indices[k]);
+  if (tail_ops != NULL)
+    g_string_append_printf (patch, ",%s", tail_ops);
+  g_string_append_c (patch, ']');
+
+  return g_string_free (g_steal_pointer (&patch), FALSE);
+}
+
+static void
+test_run_unshift (void)
+{
+  static const int all[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+  g_autofree char *patch = run_patch ("/l", all, G_N_ELEMENTS (all),
+                                      "{\"op\":\"add\",\"path\":\"/l/10\",\"value\":9}");
+  g_autoptr(JsonNode) normalized =
+    apply_ok ("{\"l\":[0,1,2,3,4,5,6,7,8,9]}", patch, ASC_JSON_PATCH_FLAGS_NONE,
+              "{\"l\":[100,101,102,103,104,105,106,107,108,109,9]}");
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (normalized)), ==, 11);
+}
+
+static void
+test_run_any_order (void)
+{
+  static const int shuffled[] = { 9, 3, 5, 3, 8, 4, 7, 6 };
+  g_autofree char *patch = run_patch ("", shuffled, G_N_ELEMENTS (shuffled), NULL);
+
+  g_autoptr(JsonNode) normalized =
+    apply_ok ("[0,1,2,3,4,5,6,7,8,9]", patch, ASC_JSON_PATCH_FLAGS_NONE,
+              "[0,1,2,103,104,105,106,107,108,109]");
+}
+
+static void
+test_run_bad_index_names_its_operation (void)
+{
+  static const int indices[] = { 0, 1, 2, 3, 4, 5, 10, 7, 8 };
+  g_autofree char *patch = run_patch ("/l", indices, G_N_ELEMENTS (indices), NULL);
+
+  apply_fails ("{\"l\":[0,1,2,3,4,5,6,7,8,9]}", patch, ASC_JSON_PATCH_FLAGS_NONE,
+               ASC_ERROR_INVALID_PATCH,
+               "operation 6 (replace /l/10): index 10 is out of range for an array "
+               "of 10 elements");
+}
+
+static void
+test_run_rolls_back (void)
+{
+  static const int all[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+  g_autofree char *patch = run_patch ("/l", all, G_N_ELEMENTS (all),
+                                      "{\"op\":\"remove\",\"path\":\"/l/0\"},"
+                                      "{\"op\":\"test\",\"path\":\"/l/0\",\"value\":0}");
+
+  apply_fails ("{\"l\":[0,1,2,3,4,5,6,7,8,9],\"x\":1}", patch,
+               ASC_JSON_PATCH_FLAGS_NONE, ASC_ERROR_TEST_FAILED,
+               "operation 11 (test /l/0): found 101 where 0 was expected");
+}
+
+static void
+test_run_on_an_object_falls_back (void)
+{
+  static const int keys[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+  g_autofree char *patch = run_patch ("/o", keys, G_N_ELEMENTS (keys), NULL);
+  g_autoptr(JsonNode) normalized =
+    apply_ok ("{\"o\":{\"0\":0,\"1\":1,\"2\":2,\"3\":3,\"4\":4,\"5\":5,\"6\":6,\"7\":7}}",
+              patch, ASC_JSON_PATCH_FLAGS_NONE,
+              "{\"o\":{\"0\":100,\"1\":101,\"2\":102,\"3\":103,\"4\":104,"
+              "\"5\":105,\"6\":106,\"7\":107}}");
+}
+
+static void
+test_run_under_an_odd_key (void)
+{
+  static const int all[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+  g_autofree char *patch = run_patch ("/m/a/b", all, G_N_ELEMENTS (all), NULL);
+  g_autoptr(JsonNode) normalized =
+    apply_ok ("{\"m\":{\"a/b\":[0,1,2,3,4,5,6,7]}}", patch, ASC_JSON_PATCH_LENIENT,
+              "{\"m\":{\"a/b\":[100,101,102,103,104,105,106,107]}}");
+  JsonNode *first = json_array_get_element (json_node_get_array (normalized), 0);
+
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (first), "path"),
+                   ==, "/m/a~1b/0");
+}
+
+static void
+test_run_is_linear (void)
+{
+  g_autoptr(GString) doc = g_string_new ("[");
+  g_autoptr(GString) text = g_string_new ("[");
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(JsonNode) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 20000;
+  gint64 start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (doc, "%s\"v%u\"", i > 0 ? "," : "", i);
+      g_string_append_printf (text, "{\"op\":\"replace\",\"path\":\"/%u\",\"value\":\"w\"},", i);
+    }
+  g_string_append (doc, "]");
+  g_string_append_printf (text, "{\"op\":\"add\",\"path\":\"/%u\",\"value\":\"last\"}]", n);
+  state = parse_mutable (doc->str);
+  patch = parse_mutable (text->str);
+
+  /* Element by element this takes seconds; as a run, milliseconds. */
+  start = g_get_monotonic_time ();
+  g_assert_true (asc_json_patch_apply (&state, patch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (state)), ==, n + 1);
 }
 
 /* Lenient mode and normalized patches */
@@ -718,7 +848,7 @@ add_immer_streams (void)
   g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data",
                                                      "json-patch", NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_nonnull (dir);
@@ -734,8 +864,9 @@ add_immer_streams (void)
       g_autofree char *stem = g_strndup (file, strlen (file) - 5);
       g_autofree char *test_path = g_strconcat ("/asc/json-patch/immer/", stem, NULL);
 
-      /* The file name lives as long as the test program. */
-      g_test_add_data_func (test_path, file, test_immer_stream);
+      /* The test owns the file name from now on. */
+      g_ptr_array_index (names, i) = NULL;
+      g_test_add_data_func_full (test_path, file, test_immer_stream, g_free);
     }
 }
 
@@ -764,6 +895,15 @@ main (int   argc,
       g_test_add_data_func (path, &lenient_cases[i], test_lenient_case);
     }
 
+  g_test_add_func ("/asc/json-patch/runs/unshift-of-a-long-array", test_run_unshift);
+  g_test_add_func ("/asc/json-patch/runs/any-order-and-repeats", test_run_any_order);
+  g_test_add_func ("/asc/json-patch/runs/bad-index-names-its-operation",
+                   test_run_bad_index_names_its_operation);
+  g_test_add_func ("/asc/json-patch/runs/roll-back", test_run_rolls_back);
+  g_test_add_func ("/asc/json-patch/runs/on-an-object-go-one-by-one",
+                   test_run_on_an_object_falls_back);
+  g_test_add_func ("/asc/json-patch/runs/under-an-odd-key", test_run_under_an_odd_key);
+  g_test_add_func ("/asc/json-patch/runs/take-linear-time", test_run_is_linear);
   g_test_add_func ("/asc/json-patch/lenient/still-rejects-what-cannot-apply",
                    test_lenient_errors);
   g_test_add_func ("/asc/json-patch/normalized/is-optional", test_normalized_optional);

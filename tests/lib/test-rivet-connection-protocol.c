@@ -184,7 +184,8 @@ test_truncations (gconstpointer data)
 static void
 test_rejects_deep_nesting (void)
 {
-  g_autoptr(GString) frame = g_string_new ("{\"body\":{\"tag\":\"Event\",\"val\":{\"name\":\"e\",\"args\":");
+  g_autoptr(GString) frame = g_string_new ("{\"body\":{\"tag\":\"Event\","
+                                           "\"val\":{\"name\":\"e\",\"args\":");
   g_autoptr(AscRivetConnectionMessage) message = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -220,10 +221,15 @@ static void
 test_encode_json (void)
 {
   g_autoptr(JsonNode) args = asc_test_json_parse ("[10]");
-  g_autofree char *subscribe = asc_rivet_connection_encode_subscription_request ("newCount", TRUE);
-  g_autofree char *unsubscribe = asc_rivet_connection_encode_subscription_request ("newCount", FALSE);
-  g_autofree char *action = asc_rivet_connection_encode_action_request (1, "increment", args);
-  g_autofree char *no_args = asc_rivet_connection_encode_action_request (G_MAXUINT64, "reset", NULL);
+  g_autofree char *subscribe = NULL;
+  g_autofree char *unsubscribe = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *no_args = NULL;
+
+  subscribe = asc_rivet_connection_encode_subscription_request ("newCount", TRUE);
+  unsubscribe = asc_rivet_connection_encode_subscription_request ("newCount", FALSE);
+  action = asc_rivet_connection_encode_action_request (1, "increment", args);
+  no_args = asc_rivet_connection_encode_action_request (G_MAXUINT64, "reset", NULL);
 
   /* The first is byte for byte what the official client sent. */
   g_assert_cmpstr (subscribe, ==,
@@ -256,13 +262,14 @@ test_encode_bare (void)
 {
   g_autoptr(JsonNode) args = asc_test_json_parse ("[3]");
   g_autoptr(JsonNode) bad = asc_test_json_parse ("[[\"$Uint8Array\",\"!\"]]");
-  g_autoptr(GBytes) subscribe = asc_rivet_connection_encode_subscription_request_bare ("newCount", TRUE);
+  g_autoptr(GBytes) subscribe = NULL;
   g_autoptr(GBytes) action = NULL;
   g_autoptr(GBytes) no_args = NULL;
   g_autoptr(GBytes) failed = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Both as captured from the official client. */
+  subscribe = asc_rivet_connection_encode_subscription_request_bare ("newCount", TRUE);
   assert_bytes_hex (subscribe, "0400 01 08'newCount' 01");
   action = asc_rivet_connection_encode_action_request_bare (1, "increment", args, &error);
   g_assert_no_error (error);

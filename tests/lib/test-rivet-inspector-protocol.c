@@ -130,8 +130,10 @@ test_frame (gconstpointer data)
   assert_uint_field (expect, "n_schedules", message->n_schedules);
   assert_json_field (expect, "queue", message->queue);
   assert_json_field (expect, "data", message->data);
-  g_assert_cmpstr (message->message, ==, json_object_get_string_member_with_default (expect, "message", NULL));
-  g_assert_cmpstr (message->code, ==, json_object_get_string_member_with_default (expect, "code", NULL));
+  g_assert_cmpstr (message->message, ==,
+                   json_object_get_string_member_with_default (expect, "message", NULL));
+  g_assert_cmpstr (message->code, ==,
+                   json_object_get_string_member_with_default (expect, "code", NULL));
   assert_bytes_field (expect, "body", message->body);
 }
 
@@ -196,25 +198,28 @@ encode_request (JsonObject  *test_case,
   guint64 id = json_object_get_int_member_with_default (test_case, "id", 0);
   JsonObject *c = test_case;
 
+  const char *text = json_object_get_string_member_with_default (c, "action", NULL);
+  guint64 limit = json_object_get_int_member_with_default (c, "limit", 0);
+
   if (g_str_equal (request, "action"))
-    return asc_rivet_inspector_encode_action_request (id, json_object_get_string_member (c, "action"),
-                                                      json_object_get_member (c, "args"), error);
+    return asc_rivet_inspector_encode_action_request (id, text, json_object_get_member (c, "args"),
+                                                      error);
   if (g_str_equal (request, "patch-state"))
-    return asc_rivet_inspector_encode_patch_state_request (json_object_get_member (c, "state"), error);
+    return asc_rivet_inspector_encode_patch_state_request (json_object_get_member (c, "state"),
+                                                           error);
   if (g_str_equal (request, "queue"))
-    return asc_rivet_inspector_encode_queue_request (id, json_object_get_int_member (c, "limit"));
+    return asc_rivet_inspector_encode_queue_request (id, limit);
   if (g_str_equal (request, "trace-query"))
-    return asc_rivet_inspector_encode_trace_query_request (id,
-                                                           json_object_get_int_member (c, "start_ms"),
-                                                           json_object_get_int_member (c, "end_ms"),
-                                                           json_object_get_int_member (c, "limit"));
+    return asc_rivet_inspector_encode_trace_query_request (
+      id, json_object_get_int_member (c, "start_ms"), json_object_get_int_member (c, "end_ms"),
+      limit);
   if (g_str_equal (request, "workflow-replay"))
     return asc_rivet_inspector_encode_workflow_replay_request (
       id, json_object_get_string_member_with_default (c, "entry_id", NULL));
   if (g_str_equal (request, "database-rows"))
-    return asc_rivet_inspector_encode_database_rows_request (id, json_object_get_string_member (c, "table"),
-                                                             json_object_get_int_member (c, "limit"),
-                                                             json_object_get_int_member (c, "offset"));
+    return asc_rivet_inspector_encode_database_rows_request (
+      id, json_object_get_string_member (c, "table"), limit,
+      json_object_get_int_member (c, "offset"));
 
   return asc_rivet_inspector_encode_request (request_from_name (request), id);
 }
@@ -223,7 +228,8 @@ static void
 test_request (gconstpointer data)
 {
   JsonObject *test_case = (JsonObject *) data;
-  g_autoptr(GBytes) expected = asc_test_hex_parse (json_object_get_string_member (test_case, "hex"));
+  const char *hex = json_object_get_string_member (test_case, "hex");
+  g_autoptr(GBytes) expected = asc_test_hex_parse (hex);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) encoded = encode_request (test_case, &error);
   g_autofree char *encoded_hex = NULL;
@@ -241,8 +247,9 @@ test_action_args_must_be_an_array (void)
   g_autoptr(JsonNode) args = asc_test_json_parse ("{\"amount\":1}");
   g_autoptr(JsonNode) bad = asc_test_json_parse ("[[\"$BigInt\",\"x\"]]");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) frame = asc_rivet_inspector_encode_action_request (1, "increment", args, &error);
+  g_autoptr(GBytes) frame = NULL;
 
+  frame = asc_rivet_inspector_encode_action_request (1, "increment", args, &error);
   g_assert_null (frame);
   g_assert_error (error, ASC_ERROR, ASC_ERROR_VALIDATION);
   g_clear_error (&error);

@@ -19,6 +19,13 @@
 /* A uint64 needs at most ten 7-bit groups. */
 #define MAX_VARINT_BYTES 10
 
+/**
+ * asc_bare_write_uint:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a `uint`: an unsigned LEB128 varint, in its shortest form.
+ */
 void
 asc_bare_write_uint (GByteArray *out,
                      guint64     value)
@@ -39,6 +46,13 @@ asc_bare_write_uint (GByteArray *out,
   g_byte_array_append (out, buffer, n);
 }
 
+/**
+ * asc_bare_write_int:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends an `int`: the zig-zag varint of @value.
+ */
 void
 asc_bare_write_int (GByteArray *out,
                     gint64      value)
@@ -58,6 +72,13 @@ write_fixed (GByteArray *out,
   g_byte_array_append (out, buffer, size);
 }
 
+/**
+ * asc_bare_write_u8:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a `u8`.
+ */
 void
 asc_bare_write_u8 (GByteArray *out,
                    guint8      value)
@@ -65,6 +86,13 @@ asc_bare_write_u8 (GByteArray *out,
   write_fixed (out, value, 1);
 }
 
+/**
+ * asc_bare_write_u16:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a little-endian `u16`.
+ */
 void
 asc_bare_write_u16 (GByteArray *out,
                     guint16     value)
@@ -72,6 +100,13 @@ asc_bare_write_u16 (GByteArray *out,
   write_fixed (out, value, 2);
 }
 
+/**
+ * asc_bare_write_u32:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a little-endian `u32`.
+ */
 void
 asc_bare_write_u32 (GByteArray *out,
                     guint32     value)
@@ -79,6 +114,13 @@ asc_bare_write_u32 (GByteArray *out,
   write_fixed (out, value, 4);
 }
 
+/**
+ * asc_bare_write_u64:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a little-endian `u64`.
+ */
 void
 asc_bare_write_u64 (GByteArray *out,
                     guint64     value)
@@ -86,6 +128,13 @@ asc_bare_write_u64 (GByteArray *out,
   write_fixed (out, value, 8);
 }
 
+/**
+ * asc_bare_write_i64:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a little-endian two's complement `i64`.
+ */
 void
 asc_bare_write_i64 (GByteArray *out,
                     gint64      value)
@@ -93,6 +142,13 @@ asc_bare_write_i64 (GByteArray *out,
   write_fixed (out, (guint64) value, 8);
 }
 
+/**
+ * asc_bare_write_f64:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a little-endian IEEE 754 `f64`.
+ */
 void
 asc_bare_write_f64 (GByteArray *out,
                     double      value)
@@ -103,6 +159,13 @@ asc_bare_write_f64 (GByteArray *out,
   write_fixed (out, raw, 8);
 }
 
+/**
+ * asc_bare_write_bool:
+ * @out: the buffer to append to
+ * @value: the value
+ *
+ * Appends a `bool`: one byte, 0 or 1.
+ */
 void
 asc_bare_write_bool (GByteArray *out,
                      gboolean    value)
@@ -110,6 +173,14 @@ asc_bare_write_bool (GByteArray *out,
   write_fixed (out, value ? 1 : 0, 1);
 }
 
+/**
+ * asc_bare_write_data:
+ * @out: the buffer to append to
+ * @data: (array length=length) (nullable): the bytes
+ * @length: how many
+ *
+ * Appends a `data`: the uvarint @length and the bytes.
+ */
 void
 asc_bare_write_data (GByteArray   *out,
                      const guint8 *data,
@@ -120,6 +191,13 @@ asc_bare_write_data (GByteArray   *out,
     g_byte_array_append (out, data, length);
 }
 
+/**
+ * asc_bare_write_string:
+ * @out: the buffer to append to
+ * @value: UTF-8 text
+ *
+ * Appends a `str`: the uvarint byte length and the bytes, without NUL.
+ */
 void
 asc_bare_write_string (GByteArray *out,
                        const char *value)
@@ -127,6 +205,13 @@ asc_bare_write_string (GByteArray *out,
   asc_bare_write_data (out, (const guint8 *) value, strlen (value));
 }
 
+/**
+ * asc_bare_write_optional:
+ * @out: the buffer to append to
+ * @present: whether a value follows
+ *
+ * Appends the tag of an `optional<T>`; when @present, append the T next.
+ */
 void
 asc_bare_write_optional (GByteArray *out,
                          gboolean    present)
@@ -134,6 +219,13 @@ asc_bare_write_optional (GByteArray *out,
   asc_bare_write_bool (out, present);
 }
 
+/**
+ * asc_bare_write_length:
+ * @out: the buffer to append to
+ * @count: the number of items
+ *
+ * Appends the uvarint count of a `list<T>` or `map<K,V>`; append the items next.
+ */
 void
 asc_bare_write_length (GByteArray *out,
                        gsize       count)
@@ -141,6 +233,13 @@ asc_bare_write_length (GByteArray *out,
   asc_bare_write_uint (out, count);
 }
 
+/**
+ * asc_bare_write_union_tag:
+ * @out: the buffer to append to
+ * @tag: the member's index
+ *
+ * Appends the uvarint tag of a union; append the member next.
+ */
 void
 asc_bare_write_union_tag (GByteArray *out,
                           guint64     tag)
@@ -148,6 +247,13 @@ asc_bare_write_union_tag (GByteArray *out,
   asc_bare_write_uint (out, tag);
 }
 
+/**
+ * asc_vbare_write_version:
+ * @out: the buffer to append to
+ * @version: the schema version
+ *
+ * Appends the u16 little-endian version prefix of a vbare frame.
+ */
 void
 asc_vbare_write_version (GByteArray *out,
                          guint16     version)

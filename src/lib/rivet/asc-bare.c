@@ -188,6 +188,16 @@ asc_bare_read_int (AscBareReader  *reader,
   return TRUE;
 }
 
+/**
+ * asc_bare_read_u8:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a `u8`.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_u8 (AscBareReader  *reader,
                   guint8         *value,
@@ -202,6 +212,16 @@ asc_bare_read_u8 (AscBareReader  *reader,
   return TRUE;
 }
 
+/**
+ * asc_bare_read_u16:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a little-endian `u16`.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_u16 (AscBareReader  *reader,
                    guint16        *value,
@@ -216,6 +236,16 @@ asc_bare_read_u16 (AscBareReader  *reader,
   return TRUE;
 }
 
+/**
+ * asc_bare_read_u32:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a little-endian `u32`.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_u32 (AscBareReader  *reader,
                    guint32        *value,
@@ -230,6 +260,16 @@ asc_bare_read_u32 (AscBareReader  *reader,
   return TRUE;
 }
 
+/**
+ * asc_bare_read_u64:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a little-endian `u64`.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_u64 (AscBareReader  *reader,
                    guint64        *value,
@@ -238,6 +278,16 @@ asc_bare_read_u64 (AscBareReader  *reader,
   return read_fixed (reader, "u64", 8, value, error);
 }
 
+/**
+ * asc_bare_read_i64:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a little-endian `i64`.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_i64 (AscBareReader  *reader,
                    gint64         *value,
@@ -252,6 +302,16 @@ asc_bare_read_i64 (AscBareReader  *reader,
   return TRUE;
 }
 
+/**
+ * asc_bare_read_f64:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a little-endian IEEE 754 `f64`.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_f64 (AscBareReader  *reader,
                    double         *value,
@@ -287,6 +347,16 @@ read_flag (AscBareReader  *reader,
   return TRUE;
 }
 
+/**
+ * asc_bare_read_bool:
+ * @reader: a cursor
+ * @value: (out): the value
+ * @error: return location for an error
+ *
+ * Reads a `bool`; a byte other than 0 or 1 is an error.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 asc_bare_read_bool (AscBareReader  *reader,
                     gboolean       *value,

@@ -23,6 +23,9 @@
 
 #define MAX_DEPTH ASC_CBOR_MAX_DEPTH
 
+/* What the group and code of a close reason are made of. */
+#define NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+
 static const char *type_names[] = {
   [ASC_RIVET_CONNECTION_MESSAGE_INIT] = "Init",
   [ASC_RIVET_CONNECTION_MESSAGE_ERROR] = "Error",
@@ -223,47 +226,54 @@ lookup_type (const char *name)
   return ASC_RIVET_CONNECTION_MESSAGE_UNKNOWN;
 }
 
+/* {"body": {"tag": <string>, "val": <any>}}: returns the tag, sets *@val. */
+static const char *
+unwrap_body (JsonNode  *root,
+             JsonNode **val)
+{
+  JsonNode *body = NULL;
+  JsonNode *tag = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    body = json_object_get_member (json_node_get_object (root), "body");
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+
+  tag = json_object_get_member (json_node_get_object (body), "tag");
+  *val = json_object_get_member (json_node_get_object (body), "val");
+  if (tag == NULL || !JSON_NODE_HOLDS_VALUE (tag) ||
+      json_node_get_value_type (tag) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (tag);
+}
+
 static AscRivetConnectionMessage *
 message_from_json (JsonNode  *root,
                    GError   **error)
 {
   g_autoptr(AscRivetConnectionMessage) message = NULL;
-  JsonObject *body = NULL;
-  JsonNode *tag = NULL;
   JsonNode *val = NULL;
+  const char *tag = unwrap_body (root, &val);
 
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    {
-      JsonNode *body_node = json_object_get_member (json_node_get_object (root), "body");
-
-      if (body_node != NULL && JSON_NODE_HOLDS_OBJECT (body_node))
-        body = json_node_get_object (body_node);
-    }
-  if (body != NULL)
-    {
-      tag = json_object_get_member (body, "tag");
-      val = json_object_get_member (body, "val");
-    }
-
-  if (tag == NULL || !JSON_NODE_HOLDS_VALUE (tag) ||
-      json_node_get_value_type (tag) != G_TYPE_STRING)
+  if (tag == NULL)
     {
       g_set_error_literal (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
                            _("The actor sent a frame without a “body” with a “tag”"));
       return NULL;
     }
 
-  message = _asc_rivet_connection_message_new (lookup_type (json_node_get_string (tag)),
-                                               json_node_get_string (tag));
-  if (message->type != ASC_RIVET_CONNECTION_MESSAGE_UNKNOWN &&
-      (val == NULL || !JSON_NODE_HOLDS_OBJECT (val)))
+  message = _asc_rivet_connection_message_new (lookup_type (tag), tag);
+  if (message->type == ASC_RIVET_CONNECTION_MESSAGE_UNKNOWN)
+    return g_steal_pointer (&message);
+
+  if (val == NULL || !JSON_NODE_HOLDS_OBJECT (val))
     {
       field_error (error, message->type_name, "val");
       return NULL;
     }
 
-  if (message->type != ASC_RIVET_CONNECTION_MESSAGE_UNKNOWN &&
-      !decode_fields (message, json_node_get_object (val), error))
+  if (!decode_fields (message, json_node_get_object (val), error))
     return NULL;
 
   return g_steal_pointer (&message);
@@ -459,7 +469,6 @@ is_name (const char *start,
 AscRivetCloseReason *
 asc_rivet_close_reason_parse (const char *reason)
 {
-  static const char name_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
   AscRivetCloseReason *parts;
   const char *hash;
   const char *dot;
@@ -471,9 +480,8 @@ asc_rivet_close_reason_parse (const char *reason)
   hash = strchr (reason, '#');
   end = hash != NULL ? (gsize) (hash - reason) : strlen (reason);
   dot = memchr (reason, '.', end);
-  if (dot == NULL || !is_name (reason, dot - reason, name_chars) ||
-      !is_name (dot + 1, end - (dot + 1 - reason), "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                "abcdefghijklmnopqrstuvwxyz0123456789_-."))
+  if (dot == NULL || !is_name (reason, dot - reason, NAME_CHARS) ||
+      !is_name (dot + 1, end - (dot + 1 - reason), NAME_CHARS "."))
     return NULL;
 
   parts = g_new0 (AscRivetCloseReason, 1);

@@ -105,7 +105,8 @@ AscRivetConnectionMessage *asc_rivet_connection_message_parse_bare (const guint8
 AscRivetConnectionMessage *asc_rivet_http_error_parse_bare         (const guint8   *data,
                                                                     gsize           length,
                                                                     GError        **error);
-void                       asc_rivet_connection_message_free       (AscRivetConnectionMessage  *message);
+
+void asc_rivet_connection_message_free (AscRivetConnectionMessage *message);
 
 char    *asc_rivet_connection_encode_action_request            (guint64      id,
                                                                 const char  *name,
