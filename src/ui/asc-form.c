@@ -101,6 +101,22 @@ _asc_form_is_free_form (AscForm  *self,
   return TRUE;
 }
 
+/* Loaded once, when the first form is made: a display exists by then. */
+static void
+ensure_style (void)
+{
+  static GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (provider != NULL || display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/asc-form.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 asc_form_dispose (GObject *object)
 {
@@ -163,6 +179,7 @@ asc_form_class_init (AscFormClass *klass)
 static void
 asc_form_init (AscForm *self)
 {
+  ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->slots = g_hash_table_new (NULL, NULL);
