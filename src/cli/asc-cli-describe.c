@@ -207,6 +207,7 @@ describe_method (AscCatalog *catalog,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   AscSchema *schema = asc_catalog_get_method_schema (catalog, type_name, method, &error);
+  JsonNode *document = schema != NULL ? asc_schema_get_document (schema) : NULL;
 
   if (error != NULL)
     g_printerr ("warning: %s\n", error->message);
@@ -222,8 +223,8 @@ describe_method (AscCatalog *catalog,
   if (json_object_has_member (entry, "args"))
     add_member (builder, entry, "args");
   json_builder_set_member_name (builder, "schema");
-  json_builder_add_value (builder, schema != NULL ? json_node_copy (asc_schema_get_document (schema))
-                                                  : json_node_new (JSON_NODE_NULL));
+  json_builder_add_value (builder, document != NULL ? json_node_copy (document)
+                                                    : json_node_new (JSON_NODE_NULL));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -249,9 +249,10 @@ compile_method_schema (JsonObject  *entry,
  * is the method's `input` as written (a call without input sends null).
  * For a Rivet-style entry it is the tuple of the positional `args`:
  * `{"type": "array", "prefixItems": [SCHEMA…], "maxItems": N,
- * "minItems": M}` (no `prefixItems` for no arguments), where M counts the arguments up to the last one not
- * marked `optional` (the number of required arguments when the optional
- * ones come last), so issue paths read like `/0/amount`.
+ * "minItems": M}` (without `prefixItems` when there are no arguments),
+ * where M counts the arguments up to the last one not marked `optional`
+ * (the number of required arguments when the optional ones come last),
+ * so issue paths read like `/0/amount`.
  *
  * Schemas are compiled once and kept.
  *

@@ -232,9 +232,18 @@ struct _Segment
 
 typedef struct
 {
-  JsonArray *ops;
+  GPtrArray *ops;
   GString   *path;
 } Differ;
+
+/* The operations a member of an object gave, in Differ.ops. */
+typedef struct
+{
+  const char *name;
+  guint       start;
+  guint       end;
+  guint       position;
+} Range;
 
 static void
 append_index (GString *path,
@@ -280,7 +289,8 @@ add_op (Differ        *self,
   json_object_set_string_member (object, "path", self->path->str);
   if (value != NULL)
     json_object_set_member (object, "value", value);
-  json_array_add_object_element (self->ops, object);
+  g_ptr_array_add (self->ops, json_node_init_object (json_node_alloc (), object));
+  json_object_unref (object);
 }
 
 static void diff_node (Differ        *self,
@@ -288,34 +298,108 @@ static void diff_node (Differ        *self,
                        JsonNode      *to,
                        const Segment *at);
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Range *range_a = a;
+  const Range *range_b = b;
+
+  return (range_a->position > range_b->position) - (range_a->position < range_b->position);
+}
+
+static Range *
+find_range (GArray     *ranges,
+            GHashTable *by_name,
+            const char *name)
+{
+  if (by_name != NULL)
+    return g_hash_table_lookup (by_name, name);
+
+  for (guint i = 0; i < ranges->len; i++)
+    if (strcmp (g_array_index (ranges, Range, i).name, name) == 0)
+      return &g_array_index (ranges, Range, i);
+
+  return NULL;
+}
+
+/* Members were diffed in hash order, which is cheaper; put the operations
+ * of each member back in member order, so a change always reads the same. */
+static void
+sort_ranges (Differ     *self,
+             JsonObject *from,
+             GArray     *ranges)
+{
+  g_autoptr(GHashTable) by_name = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  guint start = g_array_index (ranges, Range, 0).start;
+  guint position = 0;
+  JsonObjectIter iter;
+  const char *name;
+
+  /* Past a few changed members, matching names one by one gets slow. */
+  if (ranges->len > 8)
+    {
+      by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < ranges->len; i++)
+        g_hash_table_insert (by_name, (gpointer) g_array_index (ranges, Range, i).name,
+                             &g_array_index (ranges, Range, i));
+    }
+
+  json_object_iter_init_ordered (&iter, from);
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
+    {
+      Range *range = find_range (ranges, by_name, name);
+
+      if (range != NULL)
+        range->position = position;
+      position++;
+    }
+  g_array_sort (ranges, compare_positions);
+
+  sorted = g_ptr_array_sized_new (self->ops->len - start);
+  for (guint i = 0; i < ranges->len; i++)
+    for (guint k = g_array_index (ranges, Range, i).start;
+         k < g_array_index (ranges, Range, i).end; k++)
+      g_ptr_array_add (sorted, g_ptr_array_index (self->ops, k));
+  memcpy (self->ops->pdata + start, sorted->pdata, sorted->len * sizeof (gpointer));
+}
+
 static void
 diff_objects (Differ        *self,
               JsonObject    *from,
               JsonObject    *to,
               const Segment *at)
 {
+  g_autoptr(GArray) ranges = NULL;
   guint n_common = 0;
   JsonObjectIter iter;
   const char *name;
   JsonNode *child;
 
-  /* Hash order: it saves a lookup per member, and member order is not
-   * significant in a patch. */
+  /* Hash order saves a lookup per member; sort_ranges() restores order. */
   json_object_iter_init (&iter, from);
   while (json_object_iter_next (&iter, &name, &child))
     {
       JsonNode *other = json_object_get_member (to, name);
       Segment segment = { at, name, 0 };
+      guint start = self->ops->len;
 
       if (other == NULL)
-        {
-          add_op (self, "remove", &segment, NULL);
-          continue;
-        }
-      n_common++;
-      if (child != other)
+        add_op (self, "remove", &segment, NULL);
+      else if (child != other)
         diff_node (self, child, other, &segment);
+      n_common += other != NULL;
+
+      if (self->ops->len == start)
+        continue;
+      if (ranges == NULL)
+        ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+      g_array_append_val (ranges, ((Range) { name, start, self->ops->len, 0 }));
     }
+
+  if (ranges != NULL && ranges->len > 1)
+    sort_ranges (self, from, ranges);
 
   /* Every member of @to is a common one: nothing was added. */
   if (n_common == json_object_get_size (to))
@@ -421,9 +505,9 @@ diff_node (Differ        *self,
  * with asc_json_patch_apply() gives a document equal to @to.
  *
  * Equal subtrees (by asc_json_equal(), so `10` and `10.0` are equal) give no
- * operations. Objects are compared member by member; the operations on
- * their members come in no particular order. Arrays lose their common head
- * and tail first; what is left in the middle is diffed position by
+ * operations. Objects are compared member by member, in the member order
+ * of @from, then the added members in the order of @to. Arrays lose their
+ * common head and tail first; what is left in the middle is diffed position by
  * position, then the extra elements are added, or the missing ones removed
  * from the highest index down. A push, an insertion or a removal in a long
  * array therefore costs one operation. When the type of a value changes, it
@@ -437,8 +521,9 @@ JsonNode *
 asc_json_diff (JsonNode *from,
                JsonNode *to)
 {
-  g_autoptr(JsonArray) ops = json_array_new ();
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr(GString) path = g_string_sized_new (64);
+  g_autoptr(JsonArray) array = NULL;
   Differ self = { ops, path };
 
   g_return_val_if_fail (from != NULL, NULL);
@@ -446,5 +531,9 @@ asc_json_diff (JsonNode *from,
 
   diff_node (&self, from, to, NULL);
 
-  return json_node_init_array (json_node_alloc (), ops);
+  array = json_array_sized_new (ops->len);
+  for (guint i = 0; i < ops->len; i++)
+    json_array_add_element (array, json_node_ref (g_ptr_array_index (ops, i)));
+
+  return json_node_init_array (json_node_alloc (), array);
 }

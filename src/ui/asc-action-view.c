@@ -56,20 +56,12 @@ static JsonObject *
 method_info (AscActionView *self,
              const char    *method)
 {
-  JsonObject *type_info, *methods;
+  AscCatalog *catalog = self->session != NULL ? asc_server_session_get_catalog (self->session) : NULL;
 
-  if (self->session == NULL || self->actor == NULL)
+  if (catalog == NULL || self->actor == NULL)
     return NULL;
 
-  type_info = asc_server_session_get_type_info (self->session, asc_actor_get_type_name (self->actor));
-  if (type_info == NULL || !json_object_has_member (type_info, "methods"))
-    return NULL;
-
-  methods = json_object_get_object_member (type_info, "methods");
-  if (methods == NULL || !json_object_has_member (methods, method))
-    return NULL;
-
-  return json_object_get_object_member (methods, method);
+  return asc_catalog_get_method (catalog, asc_actor_get_type_name (self->actor), method);
 }
 
 static char *
@@ -349,58 +341,24 @@ raw_toggled_cb (AscActionView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->form_box), !gtk_toggle_button_get_active (self->raw_toggle));
 }
 
-/* One schema for what the call sends: Zocket's `input`, or for Rivet's
- * positional `args` a tuple of their schemas. */
-static JsonNode *
-method_schema (JsonObject *info)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  JsonArray *args;
-  guint n;
-
-  if (info == NULL)
-    return NULL;
-  if (json_object_has_member (info, "input"))
-    return json_node_copy (json_object_get_member (info, "input"));
-  if (!json_object_has_member (info, "args"))
-    return NULL;
-
-  args = json_object_get_array_member (info, "args");
-  n = json_array_get_length (args);
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "array");
-  json_builder_set_member_name (builder, "prefixItems");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *arg = json_array_get_object_element (args, i);
-      JsonNode *schema = arg != NULL ? json_object_get_member (arg, "schema") : NULL;
-
-      json_builder_add_value (builder, schema != NULL ? json_node_copy (schema) : json_from_string ("true", NULL));
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "maxItems");
-  json_builder_add_int_value (builder, n);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
+/* What the call sends must match: the catalog compiles it (Zocket's
+ * `input`, or a tuple of Rivet's positional `args`). */
 static void
 load_schema (AscActionView *self,
-             JsonObject    *info)
+             const char    *method)
 {
-  g_autoptr(JsonNode) schema = method_schema (info);
+  AscCatalog *catalog = self->session != NULL ? asc_server_session_get_catalog (self->session) : NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->schema);
-  if (schema == NULL)
+  if (catalog == NULL || self->actor == NULL)
     return;
 
-  self->schema = asc_schema_new (schema, &error);
-  if (self->schema == NULL)
+  self->schema = asc_catalog_get_method_schema (catalog, asc_actor_get_type_name (self->actor),
+                                                method, &error);
+  if (self->schema != NULL)
+    g_object_ref (self->schema);
+  else if (error != NULL)
     g_debug ("The catalog's schema for this method is unusable: %s", error->message);
 }
 
@@ -431,7 +389,7 @@ show_method (AscActionView *self,
 
   g_free (self->method);
   self->method = g_strdup (method);
-  load_schema (self, info);
+  load_schema (self, method);
   gtk_label_set_text (self->method_title, method);
   gtk_label_set_text (self->method_description, description);
   gtk_widget_set_visible (GTK_WIDGET (self->method_description), description[0] != '\0');
@@ -483,28 +441,24 @@ method_row (const char *method,
 static void
 fill_methods (AscActionView *self)
 {
-  JsonObject *type_info;
+  AscCatalog *catalog = self->session != NULL ? asc_server_session_get_catalog (self->session) : NULL;
+  g_auto(GStrv) names = NULL;
   GtkWidget *child;
-  g_autoptr(GList) names = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->method_list))) != NULL)
     gtk_list_box_remove (self->method_list, child);
 
-  if (self->session == NULL || self->actor == NULL)
+  if (catalog == NULL || self->actor == NULL)
     return;
 
-  type_info = asc_server_session_get_type_info (self->session, asc_actor_get_type_name (self->actor));
-  if (type_info == NULL || !json_object_has_member (type_info, "methods"))
-    return;
-
-  names = json_object_get_members (json_object_get_object_member (type_info, "methods"));
-  names = g_list_sort (names, (GCompareFunc) g_strcmp0);
-  for (GList *l = names; l != NULL; l = l->next)
+  /* Methods known from the catalog or from the server, in one list. */
+  names = asc_catalog_dup_method_names (catalog, asc_actor_get_type_name (self->actor));
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      JsonObject *info = method_info (self, l->data);
+      JsonObject *info = method_info (self, names[i]);
 
       gtk_list_box_append (self->method_list,
-                           method_row (l->data, json_object_get_string_member_with_default (info, "description", NULL)));
+                           method_row (names[i], info != NULL ? json_object_get_string_member_with_default (info, "description", NULL) : NULL));
     }
 }
 

@@ -119,20 +119,6 @@ item_button (const char *icon_name,
   return button;
 }
 
-/* Where an item cannot move or go, its button is left out; a blank
- * keeps the other buttons in line with those of the other items. */
-static GtkWidget *
-blank_or (gboolean   available,
-          GtkWidget *button)
-{
-  if (available)
-    return button;
-
-  g_object_ref_sink (button);
-  g_object_unref (button);
-  return gtk_label_new (NULL);
-}
-
 static void
 add_item_buttons (AscFormSlot *list,
                   AscFormSlot *item,
@@ -147,20 +133,25 @@ add_item_buttons (AscFormSlot *list,
   gint64 min_items = asc_field_get_min_items (list->field);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
+  /* Where an item cannot move or go, a blank takes the place of the
+   * button, keeping the others in line with those of the other items. */
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  item->move_up = blank_or (position > 0,
-                            item_button ("go-up-symbolic", up, "form.move-item",
-                                         g_variant_new ("(si)", path, -1)));
-  item->move_down = blank_or (position + 1 < n_items,
-                              item_button ("go-down-symbolic", down, "form.move-item",
-                                           g_variant_new ("(si)", path, 1)));
+  item->move_up = position > 0
+                  ? item_button ("go-up-symbolic", up, "form.move-item",
+                                 g_variant_new ("(si)", path, -1))
+                  : gtk_label_new (NULL);
+  item->move_down = position + 1 < n_items
+                    ? item_button ("go-down-symbolic", down, "form.move-item",
+                                   g_variant_new ("(si)", path, 1))
+                    : gtk_label_new (NULL);
   gtk_box_append (GTK_BOX (box), item->move_up);
   gtk_box_append (GTK_BOX (box), item->move_down);
   gtk_box_append (GTK_BOX (box),
-                  blank_or (min_items < 0 || n_items > (guint64) min_items,
-                            item_button ("user-trash-symbolic", remove, "form.remove-item",
-                                         g_variant_new_string (path))));
+                  min_items < 0 || n_items > (guint64) min_items
+                  ? item_button ("user-trash-symbolic", remove, "form.remove-item",
+                                 g_variant_new_string (path))
+                  : gtk_label_new (NULL));
   _asc_form_row_add_suffix (item->row, box);
 }
 

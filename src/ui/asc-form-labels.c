@@ -151,7 +151,6 @@ add_message (AscFormSlot *slot)
   gtk_label_set_xalign (GTK_LABEL (slot->message), 1);
   gtk_widget_set_valign (slot->message, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (slot->message, "caption");
-  gtk_widget_add_css_class (slot->message, "issue");
   gtk_widget_set_visible (slot->message, FALSE);
   _asc_form_row_add_suffix (slot->row, slot->message);
 
@@ -228,18 +227,20 @@ void
 _asc_form_slot_sync_state (AscFormSlot *slot)
 {
   gboolean present = asc_field_has_value (slot->field);
+  gboolean is_null = slot->null_toggle != NULL && asc_field_get_is_null (slot->field);
+  gboolean toggles = slot->include != NULL || slot->null_toggle != NULL;
+  AdwExpanderRow *expander = ADW_IS_EXPANDER_ROW (slot->row) ? ADW_EXPANDER_ROW (slot->row) : NULL;
 
   slot->form->syncing++;
   if (slot->include != NULL)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (slot->include), present);
-  /* Left out, an expander has nothing to show; included, it opens. */
-  if (slot->include != NULL && ADW_IS_EXPANDER_ROW (slot->row) &&
-      adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (slot->row)) != present)
-    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (slot->row), present);
-
   if (slot->null_toggle != NULL)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (slot->null_toggle),
-                                  asc_field_get_is_null (slot->field));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (slot->null_toggle), is_null);
+
+  /* Left out or null, an expander has nothing to show; back, it opens. */
+  if (toggles && expander != NULL &&
+      adw_expander_row_get_enable_expansion (expander) != (present && !is_null))
+    adw_expander_row_set_enable_expansion (expander, present && !is_null);
   slot->form->syncing--;
 }
 
@@ -263,6 +264,13 @@ _asc_form_slot_show_issues (AscFormSlot *slot,
                             const char  *text)
 {
   gboolean invalid = text != NULL;
+  const char *shown = gtk_widget_get_visible (slot->message)
+                      ? gtk_label_get_text (GTK_LABEL (slot->message))
+                      : NULL;
+
+  /* Live validation calls this for every row on every edit. */
+  if (g_strcmp0 (shown, text) == 0)
+    return;
 
   gtk_label_set_text (GTK_LABEL (slot->message), text);
   gtk_label_set_width_chars (GTK_LABEL (slot->message), invalid ? longest_line (text) : -1);

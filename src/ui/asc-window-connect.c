@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "asc-window-private.h"
 
@@ -71,96 +70,23 @@ finish_connect (Connecting *connecting,
 }
 
 static void
-catalog_loaded (Connecting   *connecting,
-                GBytes       *bytes,
-                const GError *load_error)
+catalog_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(AscCatalog) catalog = NULL;
+  g_autoptr(Connecting) connecting = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gsize length;
-  const char *data;
+  g_autoptr(AscCatalog) catalog = asc_catalog_load_finish (result, &error);
 
-  if (bytes != NULL)
-    {
-      data = g_bytes_get_data (bytes, &length);
-      catalog = asc_catalog_new_from_data (data, length, &error);
-    }
-
+  /* A catalog that cannot be used does not stop the connection. */
   if (catalog == NULL)
     {
-      message = g_strdup_printf (_("The catalog %s could not be used (%s); connected without it"),
-                                 connecting->config->catalog,
-                                 load_error != NULL ? load_error->message : error->message);
+      g_autofree char *message = g_strdup_printf (_("Connected without the catalog: %s"), error->message);
+
       asc_window_toast (connecting->window, message);
     }
 
   finish_connect (connecting, catalog);
-}
-
-static void
-catalog_downloaded_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(Connecting) connecting = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-
-  if (bytes != NULL && message != NULL && soup_message_get_status (message) >= 400)
-    {
-      g_clear_pointer (&bytes, g_bytes_unref);
-      error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "HTTP %u %s",
-                           soup_message_get_status (message),
-                           soup_message_get_reason_phrase (message));
-    }
-
-  catalog_loaded (connecting, bytes, error);
-  g_object_unref (object);
-}
-
-static void
-catalog_read_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Connecting) connecting = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
-
-  catalog_loaded (connecting, bytes, error);
-}
-
-static void
-load_catalog (Connecting *connecting)
-{
-  const char *location = connecting->config->catalog;
-
-  if (g_str_has_prefix (location, "http://") || g_str_has_prefix (location, "https://"))
-    {
-      SoupSession *session = soup_session_new_with_options ("timeout", 15, NULL);
-      g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, location);
-
-      if (message == NULL)
-        {
-          g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                                 _("not a valid URL"));
-
-          g_object_unref (session);
-          catalog_loaded (connecting, NULL, error);
-          connecting_free (connecting);
-          return;
-        }
-      soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
-                                        catalog_downloaded_cb, connecting);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (location);
-
-      g_file_load_bytes_async (file, NULL, catalog_read_cb, connecting);
-    }
 }
 
 /**
@@ -189,5 +115,5 @@ asc_window_connect (AscWindow       *self,
       return;
     }
 
-  load_catalog (connecting);
+  asc_catalog_load_async (config->catalog, NULL, catalog_loaded_cb, connecting);
 }

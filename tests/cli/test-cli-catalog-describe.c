@@ -76,12 +76,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, handle_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen (fixture->server, address, 0, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (fixture->server);
   fixture->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
@@ -175,7 +176,8 @@ test_describe_zocket_method (void)
   g_autoptr(AscTestCli) get = run_cli ("--catalog", catalog, "describe", "counter", "get", NULL);
   g_autoptr(JsonNode) add_output = output_json (add);
   g_autoptr(JsonNode) get_output = output_json (get);
-  const char *input = "{\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"number\"}}, "
+  const char *input = "{\"type\": \"object\", "
+                      "\"properties\": {\"amount\": {\"type\": \"number\"}}, "
                       "\"required\": [\"amount\"]}";
   g_autofree char *expected = g_strdup_printf ("{\"type\": \"counter\", \"method\": \"add\", "
                                                "\"description\": \"Adds an amount, emits bumped "

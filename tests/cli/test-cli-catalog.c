@@ -171,7 +171,8 @@ test_examples_cover_catalog (gconstpointer data)
   g_autoptr(JsonNode) examples = asc_test_json_load (examples_path);
   JsonObject *root = json_node_get_object (examples);
   JsonObject *actors = json_object_get_object_member (root, "actors");
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, json_object_get_string_member (root, "catalog"), NULL);
+  const char *relative = json_object_get_string_member (root, "catalog");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, relative, NULL);
   g_autoptr(AscCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) types = NULL;
@@ -202,6 +203,7 @@ add_method_cases (const char *kind)
                                                NULL);
   g_autoptr(JsonNode) examples = asc_test_json_load (examples_path);
   JsonObject *root = json_node_get_object (examples);
+  const char *catalog = json_object_get_string_member (root, "catalog");
   JsonObjectIter types;
   const char *type_name;
   JsonNode *methods;
@@ -224,9 +226,7 @@ add_method_cases (const char *kind)
           g_autofree char *path = g_strdup_printf ("/asc/cli/catalog/dry-run/%s/%s/%s",
                                                    kind, type_name, method);
 
-          method_case->catalog = g_test_build_filename (G_TEST_DIST,
-                                                        json_object_get_string_member (root, "catalog"),
-                                                        NULL);
+          method_case->catalog = g_test_build_filename (G_TEST_DIST, catalog, NULL);
           method_case->rivet = g_str_equal (json_object_get_string_member (root, "kind"), "rivet");
           method_case->type_name = g_strdup (type_name);
           method_case->method = g_strdup (method);

@@ -70,12 +70,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, handle_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen (fixture->server, address, 0, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (fixture->server);
   fixture->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));

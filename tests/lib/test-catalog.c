@@ -153,10 +153,12 @@ static InvalidCase invalid_cases[] = {
   { "title-top-level", "{\"catalog\": 1, \"title\": [], \"actors\": {}}",
     "“title” must be a string" },
   { "arg-without-name",
-    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"args\": [{\"schema\": true}]}}}}}",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": "
+    "{\"args\": [{\"schema\": true}]}}}}}",
     "“actors.c.methods.m.args[0].name” is missing" },
   { "arg-without-schema",
-    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"args\": [{\"name\": \"a\"}]}}}}}",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": "
+    "{\"args\": [{\"name\": \"a\"}]}}}}}",
     "“actors.c.methods.m.args[0].schema” is missing" },
   { "arg-optional-string",
     "{\"catalog\": 1, \"actors\": {\"c\": {\"methods\": {\"m\": {\"args\": "
@@ -211,7 +213,8 @@ static const char methods_catalog[] =
   "      {\"name\": \"speed\", \"schema\": {\"type\": \"number\"}, \"optional\": true}]},"
   "    \"tree\": {\"args\": [{\"name\": \"node\", \"schema\": {\"$ref\": \"#/$defs/node\","
   "      \"$defs\": {\"node\": {\"type\": \"object\","
-  "        \"properties\": {\"kids\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/node\"}}},"
+  "        \"properties\": {\"kids\": {\"type\": \"array\","
+  "          \"items\": {\"$ref\": \"#/$defs/node\"}}},"
   "        \"additionalProperties\": false}}}}]},"
   "    \"none\": {\"args\": []},"
   "    \"plain\": {\"description\": \"no schema\"},"
@@ -290,13 +293,16 @@ test_catalog_gets_methods (void)
   g_autoptr(AscCatalog) catalog = methods_catalog_new ();
   const char *actions[] = { "zap", NULL };
   JsonObject *add;
+  JsonObject *zap;
 
   asc_catalog_merge_server_methods (catalog, "counter", actions);
   add = asc_catalog_get_method (catalog, "counter", "add");
 
   g_assert_nonnull (add);
   g_assert_true (json_object_has_member (add, "input"));
-  g_assert_cmpuint (json_object_get_size (asc_catalog_get_method (catalog, "counter", "zap")), ==, 0);
+  zap = asc_catalog_get_method (catalog, "counter", "zap");
+  g_assert_nonnull (zap);
+  g_assert_cmpuint (json_object_get_size (zap), ==, 0);
   g_assert_null (asc_catalog_get_method (catalog, "counter", "nosuch"));
   g_assert_null (asc_catalog_get_method (catalog, "chat", "add"));
   g_assert_null (asc_catalog_get_method (catalog, "nosuch", "add"));
@@ -336,7 +342,8 @@ test_catalog_method_schema_is_tuple_of_args (void)
                            "{\"type\": \"array\", \"maxItems\": 0, \"minItems\": 0}");
   asc_test_assert_json_eq (asc_schema_get_document (move),
                            "{\"type\": \"array\", \"prefixItems\": ["
-                           "{\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"integer\"}}},"
+                           "{\"type\": \"object\", "
+                           "\"properties\": {\"amount\": {\"type\": \"integer\"}}},"
                            "{\"type\": \"string\"}, {\"type\": \"number\"}], "
                            "\"maxItems\": 3, \"minItems\": 2}");
 }

@@ -377,6 +377,7 @@ log_has_event (gpointer user_data)
 {
   AscEventLog *log = user_data;
 
+  asc_event_log_flush (log);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
     {
       g_autoptr(AscEvent) event = g_list_model_get_item (G_LIST_MODEL (log), i);
@@ -540,6 +541,7 @@ log_has_kind (gpointer user_data)
 {
   LogHas *check = user_data;
 
+  asc_event_log_flush (check->log);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (check->log)); i++)
     {
       g_autoptr(AscEvent) event = g_list_model_get_item (G_LIST_MODEL (check->log), i);

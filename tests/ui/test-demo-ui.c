@@ -312,6 +312,7 @@ log_has_gap (gpointer user_data)
 {
   GListModel *log = user_data;
 
+  asc_event_log_flush (ASC_EVENT_LOG (log));
   for (guint i = 0; i < g_list_model_get_n_items (log); i++)
     {
       g_autoptr(AscEvent) event = g_list_model_get_item (log, i);

@@ -165,6 +165,10 @@ function startRegistry() {
         RIVET_RUN_SERVICES: '0',
         RIVET__TELEMETRY__ENABLED: 'false',
         RIVET_RUN_ENGINE_HOST: HOST,
+        // The engine stops taking on work (such as creating actors) when the
+        // machine's CPU is busy, which a test machine often is. Measured
+        // against a thousand cores, it never is.
+        RIVET__RUNTIME__WORKER_CPU_MAX: '1000000',
       },
     });
     registry.stdout.pipe(process.stderr);
