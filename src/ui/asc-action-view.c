@@ -13,6 +13,7 @@
 
 #include "asc-action-view.h"
 #include "asc-call-record.h"
+#include "asc-form.h"
 
 struct _AscActionView
 {
@@ -25,6 +26,8 @@ struct _AscActionView
   char             *problem;       /* why Invoke is disabled, or NULL */
   JsonNode         *args;          /* what Invoke would send */
   AscSchema        *schema;        /* what the args must match, if known */
+  AscForm          *form;          /* generated from @schema, in form_box */
+  gboolean          syncing;       /* the form and the editor follow each other */
 
   /* Template widgets */
   GtkSourceView    *args_editor;
@@ -126,11 +129,15 @@ check_schema (AscActionView *self)
 
   if (asc_schema_validate (self->schema, self->args, &issues))
     {
+      if (self->form != NULL)
+        asc_form_clear_issues (self->form);
       set_problem (self, NULL);
       return;
     }
 
   details = asc_schema_issues_to_details (issues);
+  if (self->form != NULL)
+    asc_form_show_issues (self->form, details);
   list = json_node_get_array (details);
   problem = g_string_new (NULL);
   for (guint i = 0; i < json_array_get_length (list); i++)
@@ -257,6 +264,9 @@ call_done_cb (GObject      *object,
   set_running (self, FALSE);
   text = node != NULL ? pretty_json (node) : describe_error (error);
   show_result_text (self, text, node != NULL);
+  if (g_error_matches (error, ASC_ERROR, ASC_ERROR_VALIDATION) && self->form != NULL &&
+      asc_error_get_details (error) != NULL)
+    asc_form_show_issues (self->form, asc_error_get_details (error));
   gtk_widget_set_visible (GTK_WIDGET (self->result_view), TRUE);
 }
 
@@ -333,12 +343,72 @@ static void
 args_changed_cb (AscActionView *self)
 {
   validate (self);
+  if (self->form != NULL && !self->syncing && self->args != NULL)
+    {
+      self->syncing = TRUE;
+      asc_form_set_value (self->form, self->args);
+      self->syncing = FALSE;
+    }
+}
+
+/* The form writes JSON into the editor, which stays the one source of
+ * what Invoke sends. */
+static void
+form_changed_cb (AscActionView *self)
+{
+  g_autoptr(JsonNode) value = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->syncing)
+    return;
+
+  value = asc_form_dup_value (self->form);
+  text = value != NULL ? pretty_json (value) : g_strdup ("");
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->args_editor)), text, -1);
+  self->syncing = FALSE;
+}
+
+static void
+clear_form (AscActionView *self)
+{
+  if (self->form == NULL)
+    return;
+
+  gtk_box_remove (self->form_box, GTK_WIDGET (self->form));
+  self->form = NULL;
+}
+
+static void
+build_form (AscActionView *self)
+{
+  g_autoptr(AscField) field = NULL;
+
+  clear_form (self);
+  if (self->schema == NULL)
+    return;
+
+  field = asc_field_new (self->schema);
+  self->form = ASC_FORM (asc_form_new ());
+  asc_form_set_field (self->form, field);
+  g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
+  gtk_box_append (self->form_box, GTK_WIDGET (self->form));
+}
+
+static void
+update_editor_visibility (AscActionView *self)
+{
+  gboolean raw = self->form == NULL || gtk_toggle_button_get_active (self->raw_toggle);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->form_box), !raw);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->args_editor)), raw);
+  gtk_widget_set_visible (GTK_WIDGET (self->raw_toggle), self->form != NULL);
 }
 
 static void
 raw_toggled_cb (AscActionView *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->form_box), !gtk_toggle_button_get_active (self->raw_toggle));
+  update_editor_visibility (self);
 }
 
 /* What the call sends must match: the catalog compiles it (Zocket's
@@ -390,11 +460,14 @@ show_method (AscActionView *self,
   g_free (self->method);
   self->method = g_strdup (method);
   load_schema (self, method);
+  build_form (self);
+  update_editor_visibility (self);
   gtk_label_set_text (self->method_title, method);
   gtk_label_set_text (self->method_description, description);
   gtk_widget_set_visible (GTK_WIDGET (self->method_description), description[0] != '\0');
   gtk_label_set_text (self->editor_label,
-                      is_rivet (self) ? _("Arguments (a JSON array)") : _("Input (JSON; empty for none)"));
+                      self->form != NULL ? _("Input")
+                      : is_rivet (self) ? _("Arguments (a JSON array)") : _("Input (JSON; empty for none)"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->args_editor)), text, -1);
   show_result_text (self, "", TRUE);
   gtk_stack_set_visible_child_name (self->page_stack, "method");
@@ -527,6 +600,7 @@ asc_action_view_dispose (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->args, json_node_unref);
   g_clear_object (&self->schema);
+  self->form = NULL;
 
   G_OBJECT_CLASS (asc_action_view_parent_class)->dispose (object);
 }
@@ -590,7 +664,7 @@ asc_action_view_init (AscActionView *self)
   set_json_language (self->result_view);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->args_editor)), "changed",
                             G_CALLBACK (args_changed_cb), self);
-  gtk_widget_set_visible (GTK_WIDGET (self->raw_toggle), FALSE);
+  update_editor_visibility (self);
   set_problem (self, NULL);
   set_running (self, FALSE);
 }
