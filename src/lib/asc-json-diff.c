@@ -372,18 +372,28 @@ diff_objects (Differ        *self,
               const Segment *at)
 {
   g_autoptr(GArray) ranges = NULL;
+  gboolean in_step = json_object_get_size (from) == json_object_get_size (to);
   guint n_common = 0;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *child;
+  JsonObjectIter iter, to_iter;
+  const char *name, *to_name;
+  JsonNode *child, *to_child;
 
-  /* Hash order saves a lookup per member; sort_ranges() restores order. */
+  /* Hash order saves a lookup per member; sort_ranges() restores order.
+   * Two objects built by the same inserts also share their hash order,
+   * so walking @to alongside usually finds each member without a lookup. */
   json_object_iter_init (&iter, from);
+  json_object_iter_init (&to_iter, to);
   while (json_object_iter_next (&iter, &name, &child))
     {
-      JsonNode *other = json_object_get_member (to, name);
+      JsonNode *other = NULL;
       Segment segment = { at, name, 0 };
       guint start = self->ops->len;
+
+      if (in_step && json_object_iter_next (&to_iter, &to_name, &to_child) &&
+          strcmp (name, to_name) == 0)
+        other = to_child;
+      else
+        other = json_object_get_member (to, name);
 
       if (other == NULL)
         add_op (self, "remove", &segment, NULL);

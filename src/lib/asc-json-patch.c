@@ -680,6 +680,19 @@ add_last_token (GString        *exact,
     g_string_append_printf (exact, "/%u", loc->index);
 }
 
+/* The raw segments after the leading '/'; "/" has one, empty. */
+static char **
+split_raw (const char *path)
+{
+  const char *empty[] = { "", NULL };
+
+  /* g_strsplit() gives no segment at all for an empty string. */
+  if (path[1] == '\0')
+    return g_strdupv ((char **) empty);
+
+  return g_strsplit (path + 1, "/", -1);
+}
+
 /* The lenient reading of a path whose keys were not escaped; see the
  * documentation of %ASC_JSON_PATCH_LENIENT. */
 static gboolean
@@ -690,7 +703,7 @@ locate_raw (Patcher     *self,
             Location    *loc,
             GError     **error)
 {
-  g_auto(GStrv) segments = g_strsplit (path + 1, "/", -1);
+  g_auto(GStrv) segments = split_raw (path);
   g_autoptr(GString) exact = g_string_new (NULL);
   guint n_segments = g_strv_length (segments);
   JsonNode *node = walk_root (self, writable);
@@ -1055,6 +1068,19 @@ apply_test (Patcher     *self,
  * moves the tail of the array; a run is applied with a single splice. */
 #define MIN_RUN 8
 
+/* json_object_get_string_member_with_default() warns on a container. */
+static const char *
+string_or_null (JsonObject *object,
+                const char *name)
+{
+  JsonNode *member = json_object_get_member (object, name);
+
+  if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (member);
+}
+
 /* The path of a replace with a value whose last token is an index, and the
  * length of the path of its array. */
 static const char *
@@ -1067,8 +1093,8 @@ element_replace_path (JsonNode *operation,
   if (!JSON_NODE_HOLDS_OBJECT (operation))
     return NULL;
   object = json_node_get_object (operation);
-  op = json_object_get_string_member_with_default (object, "op", NULL);
-  path = json_object_get_string_member_with_default (object, "path", NULL);
+  op = string_or_null (object, "op");
+  path = string_or_null (object, "path");
   if (op == NULL || path == NULL || strcmp (op, "replace") != 0 ||
       !json_object_has_member (object, "value") ||
       (last = strrchr (path, '/')) == NULL ||
@@ -1248,14 +1274,15 @@ string_member (JsonObject  *object,
                const char  *name,
                GError     **error)
 {
-  JsonNode *member = json_object_get_member (object, name);
+  const char *value = string_or_null (object, name);
 
-  if (member != NULL && json_node_get_value_type (member) == G_TYPE_STRING)
-    return json_node_get_string (member);
+  if (value != NULL)
+    return value;
 
-  g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-               member == NULL ? "“%s” is missing" : "“%s” is not a string",
-               name);
+  if (!json_object_has_member (object, name))
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH, "“%s” is missing", name);
+  else
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH, "“%s” is not a string", name);
   return NULL;
 }
 
@@ -1435,7 +1462,7 @@ asc_json_patch_apply_full (JsonNode          **document,
 
   for (guint i = 0; i < n_operations; )
     {
-      guint run = replace_run_length (operations, i);
+      guint run = n_operations - i >= MIN_RUN ? replace_run_length (operations, i) : 1;
 
       if (run >= MIN_RUN && apply_run (&self, operations, i, run))
         {

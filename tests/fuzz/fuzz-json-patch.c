@@ -117,6 +117,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JsonNode) patch = NULL;
   gsize doc_length;
 
+  /* A critical warning is a bug too. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL |
+                          G_LOG_LEVEL_WARNING);
+
   if (newline == NULL)
     return 0;
   doc_length = newline - text;

@@ -236,6 +236,8 @@ static const ErrorCase error_cases[] = {
     "operation 0: “op” is missing" },
   { "op-not-a-string", "{}", "[{\"op\":1,\"path\":\"/a\"}]",
     ASC_ERROR_INVALID_PATCH, "operation 0: “op” is not a string" },
+  { "op-is-a-container", "{}", "[{\"op\":[\"replace\"],\"path\":\"/a\",\"value\":1}]",
+    ASC_ERROR_INVALID_PATCH, "operation 0: “op” is not a string" },
   { "unknown-op", "{}", "[{\"op\":\"spam\",\"path\":\"/a\"}]",
     ASC_ERROR_INVALID_PATCH, "operation 0: unknown op “spam”" },
   { "missing-path", "{}", "[{\"op\":\"add\",\"value\":1}]",
@@ -684,6 +686,9 @@ test_lenient_errors (void)
   apply_fails ("{\"map\":{}}", "[{\"op\":\"replace\",\"path\":\"/map/a/b\",\"value\":1}]",
                ASC_JSON_PATCH_LENIENT, ASC_ERROR_INVALID_PATCH,
                "operation 0 (replace /map/a/b): member “a” does not exist");
+  apply_fails ("\"s\"", "[{\"op\":\"replace\",\"path\":\"/\",\"value\":5}]",
+               ASC_JSON_PATCH_LENIENT, ASC_ERROR_INVALID_PATCH,
+               "operation 0 (replace /): cannot look up “” inside a string");
   apply_fails ("{\"map\":{}}", "[{\"op\":\"remove\",\"path\":\"/map/a~b\"}]",
                ASC_JSON_PATCH_LENIENT, ASC_ERROR_INVALID_PATCH,
                "operation 0 (remove /map/a~b): member “a~b” does not exist");

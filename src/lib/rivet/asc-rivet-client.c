@@ -272,7 +272,8 @@ asc_rivet_client_new (const char  *uri,
   if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_CONNECT,
-                   _("A Rivet engine’s address starts with http:// or https://, not “%s”"), uri);
+                   _("A Rivet engine’s address starts with http:// or https://, not “%s”"),
+                   uri);
       return NULL;
     }
 

@@ -111,56 +111,6 @@ transport_error (AscRivetEngine *self,
                       self->endpoint, error->message);
 }
 
-static gboolean
-is_error_object (JsonNode *root)
-{
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-
-  object = json_node_get_object (root);
-  return _asc_rivet_json_get_string (object, "group") != NULL &&
-         _asc_rivet_json_get_string (object, "code") != NULL;
-}
-
-/* The body decides; the status only helps describe a body that is not JSON. */
-static JsonNode *
-parse_response (AscRivetEngine  *self,
-                SoupMessage     *message,
-                GBytes          *bytes,
-                GError         **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *what = describe_request (message);
-  guint status = soup_message_get_status (message);
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  JsonNode *root = NULL;
-
-  if (length > 0 && json_parser_load_from_data (parser, data, (gssize) length, NULL))
-    root = json_parser_steal_root (parser);
-
-  if (root != NULL && is_error_object (root))
-    {
-      g_debug ("← %s: %.*s", what, (int) MIN (length, 1024), data);
-      g_propagate_error (error, _asc_rivet_error_from_json (json_node_get_object (root)));
-      json_node_unref (root);
-      return NULL;
-    }
-
-  if (root == NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
-    g_set_error (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
-                 _("The server at %s did not answer %s with JSON; is it a Rivet engine?"),
-                 self->endpoint, what);
-  else if (root == NULL)
-    g_set_error (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
-                 _("The server at %s answered %s with “%u %s” and no error description"),
-                 self->endpoint, what, status, soup_message_get_reason_phrase (message));
-
-  return root;
-}
-
 static void
 send_cb (GObject      *object,
          GAsyncResult *result,
@@ -183,7 +133,7 @@ send_cb (GObject      *object,
 
   g_debug ("← %u (%" G_GSIZE_FORMAT " bytes)", soup_message_get_status (request->message),
            g_bytes_get_size (bytes));
-  root = parse_response (self, request->message, bytes, &error);
+  root = _asc_rivet_parse_response (self->endpoint, request->message, bytes, &error);
   if (root == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -229,6 +179,34 @@ _asc_rivet_engine_send_finish (AscRivetEngine  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * _asc_rivet_engine_send_finish_object:
+ * @root: (out) (transfer full): the parsed body, which owns the object
+ *
+ * Like _asc_rivet_engine_send_finish(), for answers that must be objects.
+ *
+ * Returns: (transfer none) (nullable): the object inside @root
+ */
+JsonObject *
+_asc_rivet_engine_send_finish_object (AscRivetEngine  *self,
+                                      GAsyncResult    *result,
+                                      JsonNode       **root,
+                                      GError         **error)
+{
+  *root = _asc_rivet_engine_send_finish (self, result, error);
+  if (*root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (*root))
+    {
+      g_set_error_literal (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
+                           _("The Rivet engine answered with something other than an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (*root);
 }
 
 GString *

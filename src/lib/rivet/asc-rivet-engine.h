@@ -64,7 +64,7 @@ void               asc_rivet_engine_list_actors_async            (AscRivetEngine
                                                                   const char           *key,
                                                                   guint                 limit,
                                                                   const char           *cursor,
-                                                                  gboolean              include_destroyed,
+                                                                  gboolean              destroyed,
                                                                   GCancellable         *cancellable,
                                                                   GAsyncReadyCallback   callback,
                                                                   gpointer              user_data);

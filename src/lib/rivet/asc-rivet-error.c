@@ -1,4 +1,5 @@
-/* asc-rivet-error.c: the errors Rivet servers report, as GErrors
+/* asc-rivet-error.c: the errors Rivet servers report, as GErrors, and
+ * reading their untrusted JSON
  *
  * Copyright 2026 The Actorscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +36,45 @@ _asc_rivet_json_get_string (JsonObject *object,
     return NULL;
 
   return json_node_get_string (node);
+}
+
+/**
+ * _asc_rivet_json_get_object:
+ * @object: (nullable): an object from the server
+ *
+ * Returns: (transfer none) (nullable): the object member @name, if there
+ *   is one
+ */
+JsonObject *
+_asc_rivet_json_get_object (JsonObject *object,
+                            const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * _asc_rivet_json_get_array:
+ * @object: (nullable): an object from the server
+ *
+ * Returns: (transfer none) (nullable): the array member @name, if there
+ *   is one
+ */
+JsonArray *
+_asc_rivet_json_get_array (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+GError *
+_asc_rivet_missing_member_error (const char *member)
+{
+  return g_error_new (ASC_ERROR, ASC_ERROR_PROTOCOL,
+                      _("The Rivet engine’s answer has no “%s”"), member);
 }
 
 static AscError
@@ -92,4 +132,66 @@ _asc_rivet_error_from_json (JsonObject *body)
                                        message, group, code);
 
   return asc_error_new_with_details (error_code, details, "%s (%s.%s)", message, group, code);
+}
+
+static gboolean
+is_error_object (JsonNode *root)
+{
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  object = json_node_get_object (root);
+  return _asc_rivet_json_get_string (object, "group") != NULL &&
+         _asc_rivet_json_get_string (object, "code") != NULL;
+}
+
+/**
+ * _asc_rivet_parse_response:
+ * @endpoint: the server, for messages
+ * @message: the request, answered
+ * @bytes: the answer's body
+ *
+ * The body decides; the status only helps describe a body that is not
+ * JSON. An error object `{group, code, …}` becomes its GError.
+ *
+ * Returns: (transfer full) (nullable): the parsed body, or %NULL with
+ *   @error set
+ */
+JsonNode *
+_asc_rivet_parse_response (const char   *endpoint,
+                           SoupMessage  *message,
+                           GBytes       *bytes,
+                           GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *what = g_strdup_printf ("%s %s", soup_message_get_method (message),
+                                          g_uri_get_path (soup_message_get_uri (message)));
+  guint status = soup_message_get_status (message);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root = NULL;
+
+  if (length > 0 && json_parser_load_from_data (parser, data, (gssize) length, NULL))
+    root = json_parser_steal_root (parser);
+
+  if (root != NULL && is_error_object (root))
+    {
+      g_debug ("← %s: %.*s", what, (int) MIN (length, 1024), data);
+      g_propagate_error (error, _asc_rivet_error_from_json (json_node_get_object (root)));
+      json_node_unref (root);
+      return NULL;
+    }
+
+  if (root == NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
+    g_set_error (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
+                 _("The server at %s did not answer %s with JSON; is it a Rivet engine?"),
+                 endpoint, what);
+  else if (root == NULL)
+    g_set_error (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
+                 _("The server at %s answered %s with “%u %s” and no error description"),
+                 endpoint, what, status, soup_message_get_reason_phrase (message));
+
+  return root;
 }

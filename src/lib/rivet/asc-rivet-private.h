@@ -14,29 +14,43 @@
 
 G_BEGIN_DECLS
 
-GString        *_asc_rivet_engine_new_query       (AscRivetEngine       *self);
-void            _asc_rivet_query_add              (GString              *query,
-                                                   const char           *name,
-                                                   const char           *value);
-SoupMessage    *_asc_rivet_engine_new_message     (AscRivetEngine       *self,
-                                                   const char           *method,
-                                                   const char           *path,
-                                                   GString              *query,
-                                                   JsonNode             *body);
-void            _asc_rivet_engine_send_async      (AscRivetEngine       *self,
-                                                   SoupMessage          *message,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-JsonNode       *_asc_rivet_engine_send_finish     (AscRivetEngine       *self,
-                                                   GAsyncResult         *result,
-                                                   GError              **error);
-GError         *_asc_rivet_error_from_json        (JsonObject           *body);
-const char     *_asc_rivet_json_get_string        (JsonObject           *object,
-                                                   const char           *name);
+GString        *_asc_rivet_engine_new_query          (AscRivetEngine       *self);
+void            _asc_rivet_query_add                 (GString              *query,
+                                                      const char           *name,
+                                                      const char           *value);
+SoupMessage    *_asc_rivet_engine_new_message        (AscRivetEngine       *self,
+                                                      const char           *method,
+                                                      const char           *path,
+                                                      GString              *query,
+                                                      JsonNode             *body);
+void            _asc_rivet_engine_send_async         (AscRivetEngine       *self,
+                                                      SoupMessage          *message,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+JsonNode       *_asc_rivet_engine_send_finish        (AscRivetEngine       *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+JsonObject     *_asc_rivet_engine_send_finish_object (AscRivetEngine       *self,
+                                                      GAsyncResult         *result,
+                                                      JsonNode            **root,
+                                                      GError              **error);
 
-AscRivetEngine *_asc_rivet_client_get_engine      (AscRivetClient       *self);
-void            _asc_rivet_actor_set_info         (AscRivetActor        *self,
-                                                   AscRivetActorInfo    *info);
+JsonNode       *_asc_rivet_parse_response            (const char           *endpoint,
+                                                      SoupMessage          *message,
+                                                      GBytes               *bytes,
+                                                      GError              **error);
+GError         *_asc_rivet_error_from_json           (JsonObject           *body);
+GError         *_asc_rivet_missing_member_error      (const char           *member);
+const char     *_asc_rivet_json_get_string           (JsonObject           *object,
+                                                      const char           *name);
+JsonObject     *_asc_rivet_json_get_object           (JsonObject           *object,
+                                                      const char           *name);
+JsonArray      *_asc_rivet_json_get_array            (JsonObject           *object,
+                                                      const char           *name);
+
+AscRivetEngine *_asc_rivet_client_get_engine         (AscRivetClient       *self);
+void            _asc_rivet_actor_set_info            (AscRivetActor        *self,
+                                                      AscRivetActorInfo    *info);
 
 G_END_DECLS
