@@ -73,7 +73,8 @@ sync_object (AscStateNode *self,
       json_object_iter_init_ordered (&iter, object);
       while (json_object_iter_next_ordered (&iter, &name, &member))
         if (!g_hash_table_contains (self->members, name))
-          _asc_state_node_attach_child (self, _asc_state_node_new (name, member, serial), self->children->len);
+          _asc_state_node_attach_child (self, _asc_state_node_new (name, member, serial),
+                                        self->children->len);
       _asc_state_node_children_changed (self, n_kept, 0, self->children->len - n_kept);
       changed = TRUE;
     }
@@ -153,7 +154,8 @@ sync_child (AscStateNode *self,
   if (child->kind == _asc_state_node_kind_for_json (value))
     return sync_same_kind (child, value, serial);
 
-  _asc_state_node_replace_child (self, position, _asc_state_node_new (child->key, value, serial), serial);
+  _asc_state_node_replace_child (self, position,
+                                 _asc_state_node_new (child->key, value, serial), serial);
   return TRUE;
 }
 
@@ -208,7 +210,8 @@ operation_add (AscStateNode  *root,
   if (n_tokens == 0 || (parent = locate (root, tokens, n_tokens - 1)) == NULL)
     return FALSE;
 
-  return _asc_state_node_insert_child (parent, tokens[n_tokens - 1], g_steal_pointer (&owned), serial);
+  return _asc_state_node_insert_child (parent, tokens[n_tokens - 1],
+                                       g_steal_pointer (&owned), serial);
 }
 
 /* An add of a value onto an existing member updates that member in place */
@@ -232,7 +235,8 @@ operation_add_value (AscStateNode  *root,
       return TRUE;
     }
 
-  return _asc_state_node_insert_child (parent, tokens[n_tokens - 1], _asc_state_node_new ("", value, serial), serial);
+  return _asc_state_node_insert_child (parent, tokens[n_tokens - 1],
+                                       _asc_state_node_new ("", value, serial), serial);
 }
 
 static AscStateNode *
@@ -273,7 +277,8 @@ operation_replace (AscStateNode  *root,
   AscStateNode *parent = locate (root, tokens, n_tokens - 1);
   guint position;
 
-  if (parent == NULL || _asc_state_node_lookup_child (parent, tokens[n_tokens - 1], &position) == NULL)
+  if (parent == NULL ||
+      _asc_state_node_lookup_child (parent, tokens[n_tokens - 1], &position) == NULL)
     return FALSE;
 
   sync_child (parent, position, value, serial);

@@ -201,7 +201,8 @@ fill_object (AscStateNode *self,
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
-    _asc_state_node_attach_child (self, _asc_state_node_new (name, member, serial), self->children->len);
+    _asc_state_node_attach_child (self, _asc_state_node_new (name, member, serial),
+                                  self->children->len);
 }
 
 void
@@ -215,8 +216,9 @@ _asc_state_node_fill_array (AscStateNode *self,
   for (guint i = from; i < length; i++)
     {
       g_autofree char *key = index_key (i);
+      JsonNode *element = json_array_get_element (array, i);
 
-      _asc_state_node_attach_child (self, _asc_state_node_new (key, json_array_get_element (array, i), serial), i);
+      _asc_state_node_attach_child (self, _asc_state_node_new (key, element, serial), i);
     }
 }
 
@@ -283,7 +285,11 @@ _asc_state_node_clone (AscStateNode *source,
   if (source->members != NULL)
     self->members = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < source->children->len; i++)
-    _asc_state_node_attach_child (self, _asc_state_node_clone (g_ptr_array_index (source->children, i), serial), i);
+    {
+      AscStateNode *child = g_ptr_array_index (source->children, i);
+
+      _asc_state_node_attach_child (self, _asc_state_node_clone (child, serial), i);
+    }
 
   return self;
 }
@@ -347,7 +353,6 @@ _asc_state_node_lookup_child (AscStateNode *self,
 
   return child;
 }
-
 
 /* Adds @child (owned) under @key, as the RFC 6902 "add" does: an existing
  * member is replaced, an array item is inserted.

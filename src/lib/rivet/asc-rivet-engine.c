@@ -289,6 +289,13 @@ _asc_rivet_engine_new_message (AscRivetEngine *self,
   return message;
 }
 
+/* Returns: (transfer none): the session, shared with the WebSockets */
+SoupSession *
+_asc_rivet_engine_get_session (AscRivetEngine *self)
+{
+  return self->session;
+}
+
 static void
 asc_rivet_engine_finalize (GObject *object)
 {

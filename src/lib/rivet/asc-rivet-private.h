@@ -28,6 +28,7 @@ void            _asc_rivet_engine_send_async         (AscRivetEngine       *self
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
+SoupSession    *_asc_rivet_engine_get_session        (AscRivetEngine       *self);
 JsonNode       *_asc_rivet_engine_send_finish        (AscRivetEngine       *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
