@@ -161,6 +161,26 @@ find_instance (AscSidebarItem *type_item,
   return NULL;
 }
 
+/* Rivet subscribes to events by name: tell the actor the names the
+ * catalog knows. */
+static void
+set_rivet_event_names (AscServerSession *self,
+                       AscActor         *actor)
+{
+  JsonObject *info = asc_server_session_get_type_info (self, asc_actor_get_type_name (actor));
+  g_autoptr(GList) names = NULL;
+  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
+
+  if (!ASC_IS_RIVET_ACTOR (actor) || info == NULL || !json_object_has_member (info, "events"))
+    return;
+
+  names = json_object_get_members (json_object_get_object_member (info, "events"));
+  for (GList *l = names; l != NULL; l = l->next)
+    g_ptr_array_add (strv, l->data);
+  g_ptr_array_add (strv, NULL);
+  asc_rivet_actor_set_event_names (ASC_RIVET_ACTOR (actor), (const char * const *) strv->pdata);
+}
+
 /**
  * asc_server_session_open_instance:
  * @type_name: the actor type
@@ -183,6 +203,7 @@ asc_server_session_open_instance (AscServerSession *self,
     return item;
 
   actor = asc_client_get_actor (self->client, type_name, key);
+  set_rivet_event_names (self, actor);
   item = asc_sidebar_item_new (ASC_SIDEBAR_ITEM_INSTANCE, key);
   asc_sidebar_item_set_type_name (item, type_name);
   asc_sidebar_item_set_actor (item, actor);

@@ -479,31 +479,6 @@ test_get_actor_for_id (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&other_client));
 }
 
-static gboolean
-events_released (gpointer user_data)
-{
-  return !asc_actor_get_events_wanted (user_data);
-}
-
-static void
-test_live_views_say_not_supported (Fixture       *fixture,
-                                   gconstpointer  data)
-{
-  AscActor *actor = asc_client_get_actor (fixture->client, "counter", "live");
-
-  asc_actor_subscribe_events (actor);
-  asc_actor_watch_state (actor);
-  g_assert_cmpuint (count_log_kind (actor, ASC_EVENT_KIND_CONNECTION), ==, 2);
-
-  asc_actor_unsubscribe_events (actor);
-  g_assert_true (asc_test_wait_until (events_released, actor, WAIT_MS));
-  asc_actor_subscribe_events (actor);
-  g_assert_cmpuint (count_log_kind (actor, ASC_EVENT_KIND_CONNECTION), ==, 2);
-
-  asc_actor_unsubscribe_events (actor);
-  asc_actor_unwatch_state (actor);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -528,7 +503,6 @@ main (int   argc,
   ADD ("lists-types-and-actors", test_lists_types_and_actors);
   ADD ("create-and-destroy", test_create_and_destroy);
   ADD ("get-actor-for-id", test_get_actor_for_id);
-  ADD ("live-views-say-not-supported", test_live_views_say_not_supported);
 #undef ADD
 
   status = g_test_run ();

@@ -12,6 +12,8 @@
 
 #include "asc-actor-private.h"
 #include "asc-error.h"
+#include "asc-rivet-connection.h"
+#include "asc-rivet-inspector.h"
 #include "asc-rivet-private.h"
 #include "asc-rivet-values.h"
 
@@ -20,9 +22,9 @@ struct _AscRivetActor
   AscActor        parent_instance;
 
   AscRivetClient *client;   /* borrowed: the client owns its actors */
-  char           *actor_id;
-  gboolean        told_no_events;
-  gboolean        told_no_state;
+  char               *actor_id;
+  AscRivetInspector  *inspector;
+  AscRivetConnection *connection;
 };
 
 G_DEFINE_FINAL_TYPE (AscRivetActor, asc_rivet_actor, ASC_TYPE_ACTOR)
@@ -259,20 +261,17 @@ asc_rivet_actor_call_finish (AscActor      *actor,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Live events and state need WebSockets that this client does not open;
- * say so once in the actor's log rather than staying silent. */
+/* Events come through a client connection, state through the inspector. */
 static void
 asc_rivet_actor_events_wanted (AscActor *actor,
                                gboolean  wanted)
 {
   AscRivetActor *self = ASC_RIVET_ACTOR (actor);
 
-  if (!wanted || self->told_no_events)
-    return;
-
-  self->told_no_events = TRUE;
-  _asc_actor_log (actor, ASC_EVENT_KIND_CONNECTION, NULL, NULL,
-                  _("Live events of Rivet actors are not supported yet"));
+  if (wanted)
+    asc_rivet_connection_open (self->connection);
+  else
+    asc_rivet_connection_close (self->connection);
 }
 
 static void
@@ -281,12 +280,37 @@ asc_rivet_actor_state_wanted (AscActor *actor,
 {
   AscRivetActor *self = ASC_RIVET_ACTOR (actor);
 
-  if (!wanted || self->told_no_state)
+  if (wanted)
+    asc_rivet_inspector_open (self->inspector);
+  else
+    asc_rivet_inspector_close (self->inspector);
+}
+
+/* The inspector stays closed once the actor sleeps; this reopens it, which
+ * wakes the actor and brings a fresh snapshot. */
+static void
+asc_rivet_actor_resync_state (AscActor *actor)
+{
+  AscRivetActor *self = ASC_RIVET_ACTOR (actor);
+
+  if (!asc_actor_get_state_wanted (actor))
     return;
 
-  self->told_no_state = TRUE;
-  _asc_actor_log (actor, ASC_EVENT_KIND_CONNECTION, NULL, NULL,
-                  _("Live state of Rivet actors is not supported yet"));
+  asc_rivet_inspector_close (self->inspector);
+  asc_rivet_inspector_open (self->inspector);
+}
+
+static void
+asc_rivet_actor_dispose (GObject *object)
+{
+  AscRivetActor *self = ASC_RIVET_ACTOR (object);
+
+  if (self->inspector != NULL)
+    asc_rivet_inspector_close (self->inspector);
+  if (self->connection != NULL)
+    asc_rivet_connection_close (self->connection);
+
+  G_OBJECT_CLASS (asc_rivet_actor_parent_class)->dispose (object);
 }
 
 static void
@@ -295,6 +319,8 @@ asc_rivet_actor_finalize (GObject *object)
   AscRivetActor *self = ASC_RIVET_ACTOR (object);
 
   g_clear_pointer (&self->actor_id, g_free);
+  g_clear_object (&self->inspector);
+  g_clear_object (&self->connection);
 
   G_OBJECT_CLASS (asc_rivet_actor_parent_class)->finalize (object);
 }
@@ -344,6 +370,7 @@ asc_rivet_actor_class_init (AscRivetActorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   AscActorClass *actor_class = ASC_ACTOR_CLASS (klass);
 
+  object_class->dispose = asc_rivet_actor_dispose;
   object_class->finalize = asc_rivet_actor_finalize;
   object_class->get_property = asc_rivet_actor_get_property;
   object_class->set_property = asc_rivet_actor_set_property;
@@ -352,6 +379,7 @@ asc_rivet_actor_class_init (AscRivetActorClass *klass)
   actor_class->call_finish = asc_rivet_actor_call_finish;
   actor_class->events_wanted = asc_rivet_actor_events_wanted;
   actor_class->state_wanted = asc_rivet_actor_state_wanted;
+  actor_class->resync_state = asc_rivet_actor_resync_state;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, ASC_TYPE_RIVET_CLIENT,
@@ -365,6 +393,8 @@ asc_rivet_actor_class_init (AscRivetActorClass *klass)
 static void
 asc_rivet_actor_init (AscRivetActor *self)
 {
+  self->inspector = asc_rivet_inspector_new (self);
+  self->connection = asc_rivet_connection_new (self);
 }
 
 /**
@@ -394,4 +424,36 @@ asc_rivet_actor_dup_key_parts (AscRivetActor *self)
   g_return_val_if_fail (ASC_IS_RIVET_ACTOR (self), NULL);
 
   return asc_rivet_key_deserialize (asc_actor_get_key (ASC_ACTOR (self)));
+}
+
+/**
+ * asc_rivet_actor_set_event_names:
+ * @names: (array zero-terminated=1): event names
+ *
+ * RivetKit sends only the events a connection subscribed to by name, and
+ * lists the names nowhere: this says which to receive while events are
+ * subscribed. Names given before stay subscribed.
+ */
+void
+asc_rivet_actor_set_event_names (AscRivetActor      *self,
+                                 const char * const *names)
+{
+  g_return_if_fail (ASC_IS_RIVET_ACTOR (self));
+
+  asc_rivet_connection_set_event_names (self->connection, names);
+}
+
+/**
+ * asc_rivet_actor_subscribe_event:
+ * @name: an event name
+ *
+ * Adds one name to those asc_rivet_actor_set_event_names() gave.
+ */
+void
+asc_rivet_actor_subscribe_event (AscRivetActor *self,
+                                 const char    *name)
+{
+  g_return_if_fail (ASC_IS_RIVET_ACTOR (self));
+
+  asc_rivet_connection_subscribe (self->connection, name);
 }

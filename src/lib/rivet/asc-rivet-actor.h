@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (AscRivetActor, asc_rivet_actor, ASC, RIVET_ACTOR, AscActor
 
 const char  *asc_rivet_actor_get_actor_id     (AscRivetActor        *self);
 char       **asc_rivet_actor_dup_key_parts    (AscRivetActor        *self);
+void         asc_rivet_actor_set_event_names  (AscRivetActor        *self,
+                                               const char * const   *names);
+void         asc_rivet_actor_subscribe_event  (AscRivetActor        *self,
+                                               const char           *name);
 void         asc_rivet_actor_resolve_async    (AscRivetActor        *self,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,

@@ -31,6 +31,7 @@ struct _AscRivetInspector
   AscRivetActor           *actor;   /* weak: the actor owns this */
   GCancellable            *cancellable;
   SoupWebsocketConnection *socket;
+  guint64                  last_request_id;
 };
 
 G_DEFINE_FINAL_TYPE (AscRivetInspector, asc_rivet_inspector, G_TYPE_OBJECT)
@@ -65,6 +66,17 @@ drop_socket (AscRivetInspector *self)
   g_clear_object (&self->socket);
 }
 
+/* Init may carry the state as last saved, behind the live one. */
+static void
+request_state (AscRivetInspector *self)
+{
+  g_autoptr(GBytes) frame = NULL;
+
+  frame = asc_rivet_inspector_encode_request (ASC_RIVET_INSPECTOR_REQUEST_STATE,
+                                              ++self->last_request_id);
+  soup_websocket_connection_send_message (self->socket, SOUP_WEBSOCKET_DATA_BINARY, frame);
+}
+
 static void
 handle_message (AscRivetInspector        *self,
                 AscRivetInspectorMessage *message)
@@ -80,6 +92,7 @@ handle_message (AscRivetInspector        *self,
     case ASC_RIVET_INSPECTOR_MESSAGE_INIT:
       _asc_actor_set_status (actor, ASC_ACTOR_STATUS_AWAKE);
       asc_state_store_reset (store, state);
+      request_state (self);
       break;
     case ASC_RIVET_INSPECTOR_MESSAGE_STATE_UPDATED:
     case ASC_RIVET_INSPECTOR_MESSAGE_STATE_RESPONSE:
@@ -237,15 +250,62 @@ token_cb (GObject      *object,
   connect_socket (self, actor_id, token);
 }
 
+/* The actor writes its token on its first start: wake it before reading. */
+static void
+metadata_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AscRivetInspector) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *version = NULL;
+  const char *actor_id = asc_rivet_actor_get_actor_id (self->actor);
+  guint protocol;
+
+  root = _asc_rivet_engine_send_finish (ASC_RIVET_ENGINE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    version = _asc_rivet_json_get_string (json_node_get_object (root), "version");
+  protocol = version != NULL ? asc_rivet_engine_inspector_protocol_version (version) : 0;
+  if (root == NULL || actor_id == NULL ||
+      (protocol != 0 && protocol != INSPECTOR_PROTOCOL_VERSION))
+    {
+      g_clear_object (&self->cancellable);
+      if (root == NULL)
+        text = g_strdup_printf (_("Could not reach the actor to watch its state: %s"),
+                                error->message);
+      else if (actor_id == NULL)
+        text = g_strdup (_("Could not watch the state: the actor has no id"));
+      else
+        text = g_strdup_printf (_("Could not watch the state: RivetKit %s speaks inspector "
+                                  "protocol %u, and only %u is supported"),
+                                version, protocol, INSPECTOR_PROTOCOL_VERSION);
+      log_error (self, text);
+      return;
+    }
+
+  asc_rivet_engine_get_inspector_token_async (ASC_RIVET_ENGINE (object), actor_id,
+                                              self->cancellable, token_cb,
+                                              g_object_ref (self));
+}
+
 static void
 resolved_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(AscRivetInspector) self = user_data;
+  AscRivetEngine *engine = get_engine (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) message = NULL;
   g_autofree char *actor_id = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
 
   actor_id = asc_rivet_actor_resolve_finish (ASC_RIVET_ACTOR (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -260,8 +320,11 @@ resolved_cb (GObject      *object,
       return;
     }
 
-  asc_rivet_engine_get_inspector_token_async (get_engine (self), actor_id, self->cancellable,
-                                              token_cb, g_object_ref (self));
+  escaped = g_uri_escape_string (actor_id, NULL, FALSE);
+  path = g_strconcat ("/gateway/", escaped, "/metadata", NULL);
+  message = _asc_rivet_engine_new_message (engine, SOUP_METHOD_GET, path, NULL, NULL);
+  _asc_rivet_engine_send_async (engine, message, self->cancellable, metadata_cb,
+                                g_object_ref (self));
 }
 
 /**

@@ -70,9 +70,19 @@ function portIsFree(port) {
   });
 }
 
+// An engine stopped a moment ago may still be letting go of its ports:
+// wait a little before giving up.
+const PORT_WAIT_MS = 15000;
+
 async function checkPortsFree() {
+  const deadline = Date.now() + PORT_WAIT_MS;
+
   for (const port of ENGINE_PORTS) {
-    const code = await portIsFree(port);
+    let code = await portIsFree(port);
+    while (code !== null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      code = await portIsFree(port);
+    }
     if (code === null)
       continue;
     log(`port ${port} on ${HOST} is not free (${code}): another Rivet engine is ` +
