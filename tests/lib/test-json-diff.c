@@ -336,7 +336,8 @@ random_value (int depth)
       /* Half of the doubles are integral, to meet equal integers. */
       return json_node_init_double (node, g_test_rand_int_range (-4, 5) / 2.0);
     case 4:
-      return json_node_init_string (node, random_strings[g_test_rand_int_range (0, G_N_ELEMENTS (random_strings))]);
+      return json_node_init_string (node, random_strings[g_test_rand_int_range (
+                                      0, G_N_ELEMENTS (random_strings))]);
     default:
       json_node_unref (node);
       return random_container (depth);
