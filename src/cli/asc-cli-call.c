@@ -15,16 +15,20 @@
 typedef struct
 {
   AscCliRun   run;
+  AscActor   *actor;    /* a handle made by --create or --id */
   GPtrArray  *values;   /* JsonNode*, one per ARG */
   JsonNode   *args;     /* as the protocol takes them; may be NULL */
   const char *type_name;
   const char *key;
   const char *method;
+  gboolean    create;   /* --create: a new actor with KEY, first */
+  gboolean    by_id;    /* --id: KEY is an actor id */
 } CallCommand;
 
 static void
 call_command_clear (CallCommand *command)
 {
+  g_clear_object (&command->actor);
   _asc_cli_run_clear (&command->run);
   g_clear_pointer (&command->values, g_ptr_array_unref);
   g_clear_pointer (&command->args, json_node_unref);
@@ -117,16 +121,65 @@ call_done_cb (GObject      *object,
   _asc_cli_run_finish (&command->run, ASC_CLI_EXIT_OK);
 }
 
+static void
+call_actor (CallCommand *command,
+            AscActor    *actor)
+{
+  asc_actor_call_async (actor, command->method, command->args, NULL, call_done_cb, command);
+}
+
+static void
+actor_made_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CallCommand *command = user_data;
+  AscRivetClient *client = ASC_RIVET_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+
+  if (command->create)
+    command->actor = asc_rivet_client_create_actor_finish (client, result, &error);
+  else
+    command->actor = asc_rivet_client_get_actor_for_id_finish (client, result, &error);
+
+  if (command->actor == NULL)
+    {
+      _asc_cli_run_fail (&command->run, error);
+      return;
+    }
+
+  call_actor (command, command->actor);
+}
+
 /* Connecting has its own deadline; the call's timeout starts here. */
 static void
 connected_cb (AscCliRun *run,
               gpointer   user_data)
 {
   CallCommand *command = user_data;
-  AscActor *actor;
+  AscRivetClient *rivet = _asc_cli_rivet_client (run);
 
-  actor = asc_client_get_actor (run->client, command->type_name, command->key);
-  asc_actor_call_async (actor, command->method, command->args, NULL, call_done_cb, command);
+  if (command->create)
+    asc_rivet_client_create_actor_async (rivet, command->type_name, command->key, NULL,
+                                         NULL, actor_made_cb, command);
+  else if (command->by_id)
+    asc_rivet_client_get_actor_for_id_async (rivet, command->key, NULL,
+                                             actor_made_cb, command);
+  else
+    call_actor (command, asc_client_get_actor (run->client, command->type_name, command->key));
+}
+
+/* --create and --id are Rivet's: a Zocket actor exists by being named. */
+static int
+check_addressing (CallCommand *command)
+{
+  if (command->create && command->by_id)
+    return _asc_cli_usage_error (_("--create and --id cannot go together"));
+
+  if ((command->create || command->by_id) && _asc_cli_rivet_client (&command->run) == NULL)
+    return _asc_cli_usage_error (_("--create and --id only apply to Rivet servers"));
+
+  return ASC_CLI_EXIT_OK;
 }
 
 int
@@ -135,6 +188,8 @@ _asc_cli_call (AscCliOptions  *options,
 {
   g_auto(CallCommand) command = { 0 };
   gboolean dry_run = _asc_cli_take_flag (args, "--dry-run");
+  gboolean create = _asc_cli_take_flag (args, "--create");
+  gboolean by_id = _asc_cli_take_flag (args, "--id");
   guint n_words = g_strv_length (args) - 1;
   int status;
 
@@ -144,6 +199,8 @@ _asc_cli_call (AscCliOptions  *options,
   command.type_name = args[1];
   command.key = args[2];
   command.method = args[3];
+  command.create = create;
+  command.by_id = by_id;
 
   status = parse_values (&command, args + 4, n_words - 3);
   if (status == ASC_CLI_EXIT_OK && dry_run)
@@ -151,6 +208,8 @@ _asc_cli_call (AscCliOptions  *options,
   if (status == ASC_CLI_EXIT_OK)
     status = _asc_cli_run_init (&command.run, options);
   /* Usage problems and values the catalog rejects show before anything is sent. */
+  if (status == ASC_CLI_EXIT_OK)
+    status = check_addressing (&command);
   if (status == ASC_CLI_EXIT_OK)
     status = build_args (&command, &command.args);
   if (status == ASC_CLI_EXIT_OK)

@@ -352,9 +352,36 @@ _asc_cli_new_client (AscCliOptions  *options,
   if (status != ASC_CLI_EXIT_OK)
     return status;
 
+  if (options->namespace != NULL && ASC_IS_RIVET_CLIENT (made))
+    asc_rivet_client_set_namespace (ASC_RIVET_CLIENT (made), options->namespace);
+
   asc_client_set_token (made, options->token);
   asc_client_set_call_timeout (made, seconds_to_ms (options->timeout));
   *client = g_steal_pointer (&made);
 
   return ASC_CLI_EXIT_OK;
+}
+
+/* Whatever a JSON line holds, printed as it is. */
+void
+_asc_cli_print_line (const char *line)
+{
+  fwrite (line, 1, strlen (line), stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+/**
+ * _asc_cli_rivet_client:
+ * @run: an initialized #AscCliRun
+ *
+ * Returns: (nullable): the run's client when it speaks to a Rivet engine
+ */
+AscRivetClient *
+_asc_cli_rivet_client (AscCliRun *run)
+{
+  if (run->client == NULL || !ASC_IS_RIVET_CLIENT (run->client))
+    return NULL;
+
+  return ASC_RIVET_CLIENT (run->client);
 }

@@ -80,6 +80,8 @@ int        _asc_cli_usage_error          (const char     *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int        _asc_cli_report_error         (const GError   *error);
 void       _asc_cli_print_json           (JsonNode       *node);
+void       _asc_cli_print_line           (const char     *line);
+AscRivetClient *_asc_cli_rivet_client    (AscCliRun      *run);
 JsonNode  *_asc_cli_parse_json           (const char     *text,
                                           GError        **error);
 int        _asc_cli_parse_command        (char          **args,

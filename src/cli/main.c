@@ -26,13 +26,14 @@ static const Command commands[] = {
     _asc_cli_types },
   { "list",   "TYPE",                     N_("List the instances of a type as JSON lines (Rivet)"),
     _asc_cli_list },
-  { "call",   "TYPE KEY METHOD [ARG…] [--dry-run]",
+  { "call",   "TYPE KEY METHOD [ARG…] [--dry-run] [--create|--id]",
                                           N_("Call a method; ARG is JSON text; prints the result"),
     _asc_cli_call },
   { "state",  "TYPE KEY [--follow] [--count N]",
                                           N_("Print the state, then with --follow one line per change"),
     _asc_cli_state },
-  { "events", "TYPE KEY [--count N]",     N_("Print events as JSON lines"),
+  { "events", "TYPE KEY [--count N] [--event NAME…]",
+                                          N_("Print events as JSON lines"),
     _asc_cli_events },
   { "describe", "TYPE [METHOD]",          N_("Print what is known of a type or a method, as JSON"),
     _asc_cli_describe },
@@ -68,6 +69,12 @@ describe_commands (void)
   g_string_append (text, _("With --catalog, call checks the ARGs against the method’s schema "
                            "before sending them; --dry-run checks them, prints what would be "
                            "sent and connects to nothing."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Rivet: call gets or creates the actor with KEY and sends the ARGs "
+                           "as its positional arguments; --create insists on a new actor, "
+                           "--id takes KEY as an actor id. events needs the event names: "
+                           "--event NAME (repeatable) or the catalog's. --params are the "
+                           "connection parameters of actions and connections."));
   g_string_append (text, "\n\n");
   g_string_append (text, _("Exit status: 0 success, 1 the server rejected the call, "
                            "2 usage error, 3 could not connect or timed out.\n"
