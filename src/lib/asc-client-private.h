@@ -18,5 +18,10 @@ void             _asc_client_set_last_error      (AscClient     *self,
 AscActor        *_asc_client_lookup_actor        (AscClient     *self,
                                                   const char    *type_name,
                                                   const char    *key);
+gboolean         _asc_client_check_scheme        (const char    *uri,
+                                                  const char    *scheme,
+                                                  const char    *secure_scheme,
+                                                  const char    *server_name,
+                                                  GError       **error);
 
 G_END_DECLS

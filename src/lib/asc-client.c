@@ -503,3 +503,28 @@ _asc_client_lookup_actor (AscClient  *self,
 
   return g_hash_table_lookup (priv->actors_by_address, address);
 }
+
+/* Backends accept one scheme and its secure variant; anything else gets
+ * an error that says what the address should start with. */
+gboolean
+_asc_client_check_scheme (const char  *uri,
+                          const char  *scheme,
+                          const char  *secure_scheme,
+                          const char  *server_name,
+                          GError     **error)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, error);
+  const char *actual;
+
+  if (parsed == NULL)
+    return FALSE;
+
+  actual = g_uri_get_scheme (parsed);
+  if (g_strcmp0 (actual, scheme) == 0 || g_strcmp0 (actual, secure_scheme) == 0)
+    return TRUE;
+
+  g_set_error (error, ASC_ERROR, ASC_ERROR_CONNECT,
+               _("%s’s address starts with %s:// or %s://, not “%s”"),
+               server_name, scheme, secure_scheme, uri);
+  return FALSE;
+}

@@ -607,6 +607,24 @@ test_subscriptions_release_after_idle (Fixture       *fixture,
   g_assert_cmpuint (asc_test_ws_server_count_received (fixture->server, "event:sub"), ==, 1);
 }
 
+static void
+test_wrong_scheme_says_what_to_use (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AscClient) zocket = asc_client_new ("http://127.0.0.1:1/", ASC_CLIENT_KIND_ZOCKET, &error);
+  g_autoptr(AscClient) rivet = NULL;
+
+  g_assert_null (zocket);
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, "ws:// or wss://"));
+  g_clear_error (&error);
+
+  rivet = asc_client_new ("ws://127.0.0.1:1/", ASC_CLIENT_KIND_RIVET, &error);
+  g_assert_null (rivet);
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, "http:// or https://"));
+}
+
 /* A handle released just before its client goes keeps a pending release;
  * running it later must not touch the freed client (ASan and valgrind
  * catch it if it does). */
@@ -688,6 +706,8 @@ main (int   argc,
   ADD ("welcome/sets-client-id", test_welcome_sets_client_id);
   ADD ("actors/same-handle-for-same-actor", test_same_handle_for_same_actor);
 
+  g_test_add_func ("/asc/zocket-client/actors/wrong-scheme-says-what-to-use",
+                   test_wrong_scheme_says_what_to_use);
   g_test_add_func ("/asc/zocket-client/actors/release-after-client-is-gone",
                    test_release_after_client_is_gone);
 

@@ -259,23 +259,10 @@ AscRivetClient *
 asc_rivet_client_new (const char  *uri,
                       GError     **error)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
-
   g_return_val_if_fail (uri != NULL, NULL);
 
-  parsed = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, error);
-  if (parsed == NULL)
+  if (!_asc_client_check_scheme (uri, "http", "https", _("A Rivet engine"), error))
     return NULL;
-
-  scheme = g_uri_get_scheme (parsed);
-  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
-    {
-      g_set_error (error, ASC_ERROR, ASC_ERROR_CONNECT,
-                   _("A Rivet engine’s address starts with http:// or https://, not “%s”"),
-                   uri);
-      return NULL;
-    }
 
   return g_object_new (ASC_TYPE_RIVET_CLIENT,
                        "uri", uri,

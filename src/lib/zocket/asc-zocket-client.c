@@ -645,22 +645,10 @@ AscZocketClient *
 asc_zocket_client_new (const char  *uri,
                        GError     **error)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
-
   g_return_val_if_fail (uri != NULL, NULL);
 
-  parsed = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, error);
-  if (parsed == NULL)
+  if (!_asc_client_check_scheme (uri, "ws", "wss", _("A Zocket server"), error))
     return NULL;
-
-  scheme = g_uri_get_scheme (parsed);
-  if (g_strcmp0 (scheme, "ws") != 0 && g_strcmp0 (scheme, "wss") != 0)
-    {
-      g_set_error (error, ASC_ERROR, ASC_ERROR_CONNECT,
-                   _("A Zocket server's address starts with ws:// or wss://, not “%s”"), uri);
-      return NULL;
-    }
 
   return g_object_new (ASC_TYPE_ZOCKET_CLIENT,
                        "uri", uri,
