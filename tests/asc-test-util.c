@@ -45,6 +45,21 @@ asc_test_wait_until (AscTestCondition condition,
   return condition (user_data);
 }
 
+/**
+ * asc_test_drain:
+ *
+ * Dispatches what is ready on the default main context, so closes and
+ * finalizers queued as idles run. Bounded: a fast repeating timer on a slow
+ * (sanitized, loaded) machine is always ready again, and an unbounded drain
+ * would spin forever.
+ */
+void
+asc_test_drain (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
 JsonNode *
 asc_test_json_parse (const char *text)
 {

@@ -18,6 +18,7 @@ gboolean  asc_test_wait_until      (AscTestCondition  condition,
 JsonNode *asc_test_json_parse      (const char       *text);
 JsonNode *asc_test_json_load       (const char       *path);
 char     *asc_test_json_to_string  (JsonNode         *node);
+void      asc_test_drain           (void);
 void      asc_test_assert_json_eq  (JsonNode         *actual,
                                     const char       *expected_text);
 

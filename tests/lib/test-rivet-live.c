@@ -43,7 +43,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   asc_client_close (fixture->client);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_finalize_object (fixture->client);
 }
 
@@ -208,7 +208,7 @@ test_state_follows_increments (Fixture       *fixture,
   asc_actor_unwatch_state (fresh);
   asc_actor_unwatch_state (actor);
   asc_client_close (other_client);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&other_client));
 }
 

@@ -83,7 +83,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   asc_client_close (fixture->client);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_finalize_object (fixture->client);
   g_clear_pointer (&fixture->server, asc_test_ws_server_free);
   g_ptr_array_unref (fixture->results);
@@ -597,7 +597,7 @@ test_subscriptions_release_after_idle (Fixture       *fixture,
   asc_actor_subscribe_events (fixture->actor);
   asc_actor_subscribe_events (fixture->actor);
   asc_actor_unsubscribe_events (fixture->actor);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_true (asc_actor_get_events_wanted (fixture->actor));
 
   asc_actor_unsubscribe_events (fixture->actor);
@@ -642,7 +642,7 @@ test_release_after_client_is_gone (void)
   asc_actor_unwatch_state (actor);
   asc_actor_unsubscribe_events (actor);
   g_object_unref (client);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
 
   g_assert_false (asc_actor_get_state_wanted (kept));
   g_assert_false (asc_actor_get_events_wanted (kept));

@@ -55,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   asc_client_close (fixture->client);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_finalize_object (fixture->client);
   g_clear_pointer (&fixture->server, asc_test_node_server_free);
 }

@@ -121,7 +121,7 @@ asc_ui_flush (void)
       gtk_widget_queue_draw (window);
       g_assert_true (asc_test_wait_until (flag_is_set, &drawn, 5000));
     }
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
 }
 
 static GtkWidget *

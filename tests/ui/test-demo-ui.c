@@ -96,7 +96,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   asc_demo_server_stop (fixture->demo);
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_finalize_object (fixture->window);
   g_clear_object (&fixture->demo);
 }

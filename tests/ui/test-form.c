@@ -155,7 +155,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE));
+  asc_test_drain ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->root);
   g_assert_finalize_object (fixture->schema);
