@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "asc-test-util.h"
 
 static gboolean
@@ -58,6 +60,32 @@ asc_test_drain (void)
 {
   for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
     ;
+}
+
+/**
+ * asc_test_remove_tree:
+ * @path: a folder the test made, or a file
+ *
+ * Deletes @path and everything under it; symbolic links are removed, never
+ * followed.
+ */
+void
+asc_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
+      g_file_test (path, G_FILE_TEST_IS_DIR) &&
+      (dir = g_dir_open (path, 0, NULL)) != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        asc_test_remove_tree (child);
+      }
+
+  g_remove (path);
 }
 
 JsonNode *

@@ -19,6 +19,7 @@ JsonNode *asc_test_json_parse      (const char       *text);
 JsonNode *asc_test_json_load       (const char       *path);
 char     *asc_test_json_to_string  (JsonNode         *node);
 void      asc_test_drain           (void);
+void      asc_test_remove_tree     (const char       *path);
 void      asc_test_assert_json_eq  (JsonNode         *actual,
                                     const char       *expected_text);
 

@@ -21,12 +21,10 @@ typedef struct
   AscCliRun      run;
   AscStateStore *store;     /* borrowed from the actor */
   JsonNode      *printed;   /* the state the printed lines add up to */
-  JsonNode      *pending;   /* Rivet: stands in for a state not live yet */
   char         **words;     /* TYPE KEY */
   gint64         count;     /* -1: no limit */
   gint64         n_changes;
   gulong         changed_handler;
-  gulong         reset_handler;
   gboolean       follow;
 } StateCommand;
 
@@ -36,11 +34,9 @@ state_command_clear (StateCommand *command)
   if (command->store != NULL)
     {
       g_clear_signal_handler (&command->changed_handler, command->store);
-      g_clear_signal_handler (&command->reset_handler, command->store);
     }
   _asc_cli_run_clear (&command->run);
   g_clear_pointer (&command->printed, json_node_unref);
-  g_clear_pointer (&command->pending, json_node_unref);
   g_clear_pointer (&command->words, g_strfreev);
 }
 
@@ -66,7 +62,7 @@ change_patch (StateCommand *command,
   g_autoptr(AscStateChange) change = NULL;
 
   change = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
-  if (change == NULL || command->pending != NULL ||
+  if (change == NULL ||
       asc_state_change_get_source (change) == ASC_STATE_CHANGE_SOURCE_SNAPSHOT)
     return asc_json_diff (command->printed, document);
 
@@ -114,49 +110,10 @@ changed_cb (AscStateStore      *store,
   if (command->run.finished || document == NULL)
     return;
 
-  if (command->pending != NULL)
-    {
-      if (asc_json_equal (document, command->pending))
-        return;
-      /* The live state replaced the stand-in: the store's patch is from
-       * the stand-in, so what is printed is the difference to the last line. */
-      if (command->printed == NULL)
-        print_snapshot (command, document);
-      else
-        print_change (command, document);
-      g_clear_pointer (&command->pending, json_node_unref);
-      return;
-    }
-
   if (command->printed == NULL)
     print_snapshot (command, document);
   else
     print_change (command, document);
-}
-
-/* The Rivet inspector opens with the state as last saved, which may be
- * behind the live one, then asks for the live state, which changes nothing
- * when it is the same. So the saved state gives way to a stand-in no state
- * equals, and the live state, whatever it is, shows as a change. */
-static void
-reset_cb (AscStateStore *store,
-          gpointer       user_data)
-{
-  StateCommand *command = user_data;
-  g_autofree char *uuid = NULL;
-  g_autoptr(JsonObject) object = NULL;
-
-  if (command->pending != NULL && asc_json_equal (asc_state_store_get_document (store),
-                                                  command->pending))
-    return;
-
-  uuid = g_uuid_string_random ();
-  object = json_object_new ();
-  json_object_set_string_member (object, "actorscope-cli-awaiting-live-state", uuid);
-  g_clear_pointer (&command->pending, json_node_unref);
-  command->pending = json_node_init_object (json_node_alloc (), object);
-  json_node_seal (command->pending);
-  asc_state_store_reset (store, command->pending);
 }
 
 /* A Zocket server never answers a subscription to an unknown type. */
@@ -228,9 +185,6 @@ _asc_cli_state (AscCliOptions  *options,
   command.store = asc_actor_get_state_store (actor);
   command.changed_handler = g_signal_connect (command.store, "changed",
                                               G_CALLBACK (changed_cb), &command);
-  if (ASC_IS_RIVET_ACTOR (actor))
-    command.reset_handler = g_signal_connect (command.store, "reset",
-                                              G_CALLBACK (reset_cb), &command);
   /* Wanted before the connection opens, so opening subscribes. */
   asc_actor_watch_state (actor);
 

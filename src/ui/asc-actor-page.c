@@ -17,13 +17,25 @@ struct _AscActorPage
   AscActor        *actor;
 
   /* Template widgets */
-  AscActionView   *action_view;
-  AscEventLogView *event_log_view;
+  AscActionView      *action_view;
+  AdwViewStackPage   *connections_page;
+  AscConnectionsView *connections_view;
+  AscEventLogView    *event_log_view;
   AscStateView    *state_view;
   AdwViewStack    *view_stack;
 };
 
 G_DEFINE_FINAL_TYPE (AscActorPage, asc_actor_page, GTK_TYPE_WIDGET)
+
+/* The tab's badge counts the connections, so they show from any tab. */
+static void
+connections_changed_cb (AscActorPage *self)
+{
+  GListModel *model = asc_connections_view_get_model (self->connections_view);
+
+  adw_view_stack_page_set_badge_number (self->connections_page,
+                                        g_list_model_get_n_items (model));
+}
 
 static void
 asc_actor_page_dispose (GObject *object)
@@ -50,10 +62,13 @@ asc_actor_page_class_init (AscActorPageClass *klass)
   object_class->dispose = asc_actor_page_dispose;
 
   g_type_ensure (ASC_TYPE_ACTION_VIEW);
+  g_type_ensure (ASC_TYPE_CONNECTIONS_VIEW);
   g_type_ensure (ASC_TYPE_EVENT_LOG_VIEW);
   g_type_ensure (ASC_TYPE_STATE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/asc-actor-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AscActorPage, action_view);
+  gtk_widget_class_bind_template_child (widget_class, AscActorPage, connections_page);
+  gtk_widget_class_bind_template_child (widget_class, AscActorPage, connections_view);
   gtk_widget_class_bind_template_child (widget_class, AscActorPage, event_log_view);
   gtk_widget_class_bind_template_child (widget_class, AscActorPage, state_view);
   gtk_widget_class_bind_template_child (widget_class, AscActorPage, view_stack);
@@ -65,6 +80,9 @@ static void
 asc_actor_page_init (AscActorPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (asc_connections_view_get_model (self->connections_view),
+                           "items-changed", G_CALLBACK (connections_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -95,6 +113,11 @@ asc_actor_page_set_actor (AscActorPage     *self,
   asc_state_view_set_actor (self->state_view, actor);
   asc_event_log_view_set_actor (self->event_log_view, actor);
   asc_action_view_set_actor (self->action_view, session, actor);
+  asc_connections_view_set_actor (self->connections_view, actor);
+
+  /* Only Rivet's inspector lists connections. */
+  adw_view_stack_page_set_visible (self->connections_page,
+                                   actor != NULL && ASC_IS_RIVET_ACTOR (actor));
 }
 
 AscActor *
@@ -125,4 +148,10 @@ AscActionView *
 asc_actor_page_get_action_view (AscActorPage *self)
 {
   return self->action_view;
+}
+
+AscConnectionsView *
+asc_actor_page_get_connections_view (AscActorPage *self)
+{
+  return self->connections_view;
 }

@@ -10,6 +10,7 @@
 
 #include "actorscope.h"
 #include "asc-action-view.h"
+#include "asc-connections-view.h"
 #include "asc-event-log-view.h"
 #include "asc-server-session.h"
 #include "asc-state-view.h"
@@ -29,5 +30,6 @@ AdwViewStack    *asc_actor_page_get_view_stack     (AscActorPage     *self);
 AscStateView    *asc_actor_page_get_state_view     (AscActorPage     *self);
 AscEventLogView *asc_actor_page_get_event_log_view (AscActorPage     *self);
 AscActionView   *asc_actor_page_get_action_view    (AscActorPage     *self);
+AscConnectionsView *asc_actor_page_get_connections_view (AscActorPage *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "asc-application.h"
 #include "asc-demo-server.h"
+#include "asc-preferences-window.h"
 #include "asc-state-cell.h"
 #include "asc-window.h"
 
@@ -179,6 +180,18 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AscApplication *self = ASC_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AscPreferencesWindow *preferences = asc_preferences_window_new (parent, self->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 demo_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -190,6 +203,7 @@ static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
   { "demo", demo_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -201,6 +215,7 @@ asc_application_add_accels (GtkApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.new-window", { "<Control>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.connect", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },

@@ -22,7 +22,14 @@ struct _AscServerSession
   GHashTable     *types;       /* type name → AscSidebarItem */
   GHashTable     *cursors;     /* type name → next page's cursor (Rivet) */
   GCancellable   *cancellable;
+  guint           refresh_interval;
+  guint           refresh_source;
+  guint           refreshes_pending;
 };
+
+/* Rivet actors fall asleep and wake without telling anyone who is not
+ * connected: the first page of each type is listed again this often. */
+#define DEFAULT_REFRESH_MS 10000
 
 G_DEFINE_FINAL_TYPE (AscServerSession, asc_server_session, G_TYPE_OBJECT)
 
@@ -399,6 +406,101 @@ asc_server_session_load_more (AscServerSession *self,
   load_rivet_page (self, type_name);
 }
 
+typedef struct
+{
+  AscServerSession *self;
+  char             *type_name;
+} RefreshRequest;
+
+static void
+refresh_request_free (RefreshRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request->type_name);
+  g_free (request);
+}
+
+/* Known rows take the listed status; new actors are added unless more
+ * pages wait behind "Load More…", where they would land out of order. */
+static void
+refresh_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RefreshRequest *request = user_data;
+  AscServerSession *self = request->self;
+  g_autoptr(GListModel) infos = NULL;
+  AscSidebarItem *type_item;
+
+  self->refreshes_pending--;
+  infos = asc_rivet_client_list_actors_finish (ASC_RIVET_CLIENT (object), result, NULL, NULL);
+  type_item = self->types != NULL ? g_hash_table_lookup (self->types, request->type_name) : NULL;
+
+  for (guint i = 0; infos != NULL && type_item != NULL && i < g_list_model_get_n_items (infos); i++)
+    {
+      g_autoptr(AscRivetActorInfo) info = g_list_model_get_item (infos, i);
+      AscActor *actor = asc_rivet_client_get_actor_for_info (ASC_RIVET_CLIENT (self->client), info);
+
+      if (find_instance (type_item, asc_actor_get_key (actor)) == NULL &&
+          find_more_item (type_item) == NULL)
+        asc_server_session_open_instance (self, request->type_name, asc_actor_get_key (actor));
+    }
+
+  refresh_request_free (request);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  AscServerSession *self = user_data;
+  GHashTableIter iter;
+  const char *type_name;
+
+  /* A slow engine gets no second round before it answered the first. */
+  if (self->refreshes_pending > 0 ||
+      asc_client_get_status (self->client) != ASC_CLIENT_STATUS_CONNECTED)
+    return G_SOURCE_CONTINUE;
+
+  g_hash_table_iter_init (&iter, self->types);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &type_name, NULL))
+    {
+      RefreshRequest *request = g_new0 (RefreshRequest, 1);
+
+      request->self = g_object_ref (self);
+      request->type_name = g_strdup (type_name);
+      self->refreshes_pending++;
+      asc_rivet_client_list_actors_async (ASC_RIVET_CLIENT (self->client), type_name, NULL,
+                                          self->cancellable, refresh_loaded_cb, request);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_refresh (AscServerSession *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (ASC_IS_RIVET_CLIENT (self->client) && self->refresh_interval > 0)
+    self->refresh_source = g_timeout_add (self->refresh_interval, refresh_cb, self);
+}
+
+/**
+ * asc_server_session_set_refresh_interval:
+ * @interval_ms: how often to list the actors again; 0 for never
+ *
+ * Rivet only: how often the first page of each type is listed again, so
+ * that actors falling asleep or created elsewhere show up.
+ */
+void
+asc_server_session_set_refresh_interval (AscServerSession *self,
+                                         guint             interval_ms)
+{
+  g_return_if_fail (ASC_IS_SERVER_SESSION (self));
+
+  self->refresh_interval = interval_ms;
+  start_refresh (self);
+}
+
 /* Rivet's engine says which types and instances exist, so ask it; the
  * catalog, if any, adds titles and methods. */
 static void
@@ -414,6 +516,7 @@ asc_server_session_dispose (GObject *object)
 {
   AscServerSession *self = ASC_SERVER_SESSION (object);
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->cursors, g_hash_table_unref);
@@ -440,6 +543,7 @@ asc_server_session_init (AscServerSession *self)
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
+  self->refresh_interval = DEFAULT_REFRESH_MS;
 }
 
 /**
@@ -469,6 +573,7 @@ asc_server_session_new (AscClient  *client,
   client_status_cb (self);
   load_catalog (self);
   load_server_listing (self);
+  start_refresh (self);
 
   return self;
 }

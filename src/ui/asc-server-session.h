@@ -29,5 +29,7 @@ JsonObject       *asc_server_session_get_type_info (AscServerSession *self,
 char             *asc_server_session_describe_status (AscServerSession *self);
 void              asc_server_session_load_more     (AscServerSession *self,
                                                     AscSidebarItem   *more);
+void              asc_server_session_set_refresh_interval (AscServerSession *self,
+                                                           guint             interval_ms);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _AscWindow
   /* Template widgets */
   AscActorPage         *actor_page;
   GtkStack             *content_stack;
+  AdwActionRow         *create_actor_row;
   AdwStatusPage        *empty_page;
   AdwEntryRow          *instance_key_row;
   AdwLeaflet           *leaflet;
@@ -35,6 +36,9 @@ struct _AscWindow
   AdwStatusPage        *type_page;
 };
 
-AscServerSession *_asc_window_get_selected_session (AscWindow *self);
+AscServerSession *_asc_window_get_selected_session (AscWindow  *self);
+void              _asc_window_create_actor_action  (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *parameter);
 
 G_END_DECLS

@@ -65,8 +65,14 @@ static void
 show_type (AscWindow      *self,
            AscSidebarItem *item)
 {
+  AscServerSession *session = asc_sidebar_item_get_session (item);
+  gboolean rivet = ASC_IS_RIVET_CLIENT (asc_server_session_get_client (session));
+
   adw_status_page_set_title (self->type_page, asc_sidebar_item_get_title (item));
   gtk_editable_set_text (GTK_EDITABLE (self->instance_key_row), "");
+  /* Zocket has no way to create an actor but to use it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->create_actor_row), rivet);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-actor", rivet);
   gtk_stack_set_visible_child_name (self->content_stack, "type");
 }
 
@@ -117,6 +123,8 @@ selection_changed_cb (AscWindow *self)
 
   if (asc_sidebar_item_get_kind (item) != ASC_SIDEBAR_ITEM_INSTANCE)
     show_nothing (self);
+  if (asc_sidebar_item_get_kind (item) != ASC_SIDEBAR_ITEM_TYPE)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-actor", FALSE);
 
   switch (asc_sidebar_item_get_kind (item))
     {
@@ -299,11 +307,25 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A new capacity applies to the log on screen at once; the others get it
+ * when they are shown. */
+static void
+log_capacity_changed_cb (AscWindow *self)
+{
+  AscActor *actor = asc_actor_page_get_actor (self->actor_page);
+
+  if (actor != NULL)
+    asc_event_log_set_capacity (asc_actor_get_event_log (actor),
+                                g_settings_get_uint (self->settings, "log-capacity"));
+}
+
 static void
 asc_window_bind_settings (AscWindow *self,
                           GSettings *settings)
 {
   self->settings = g_object_ref (settings);
+  g_signal_connect_object (settings, "changed::log-capacity",
+                           G_CALLBACK (log_capacity_changed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
@@ -347,6 +369,7 @@ asc_window_class_init (AscWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/asc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AscWindow, actor_page);
   gtk_widget_class_bind_template_child (widget_class, AscWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AscWindow, create_actor_row);
   gtk_widget_class_bind_template_child (widget_class, AscWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AscWindow, instance_key_row);
   gtk_widget_class_bind_template_child (widget_class, AscWindow, leaflet);
@@ -362,6 +385,8 @@ asc_window_class_init (AscWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.create-actor", NULL,
+                                   _asc_window_create_actor_action);
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -392,6 +417,7 @@ asc_window_init (AscWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar_list));
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-actor", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
   if (DEVELOPMENT_BUILD)
@@ -449,6 +475,24 @@ asc_window_select_instance (AscWindow  *self,
     }
 
   return FALSE;
+}
+
+/**
+ * asc_window_select_item:
+ * @item: a row of this window's sidebar
+ *
+ * Selects @item and shows its page.
+ *
+ * Returns: whether the row is in the sidebar (its parents are expanded)
+ */
+gboolean
+asc_window_select_item (AscWindow      *self,
+                        AscSidebarItem *item)
+{
+  g_return_val_if_fail (ASC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (ASC_IS_SIDEBAR_ITEM (item), FALSE);
+
+  return select_item (self, item);
 }
 
 AscActorPage *

@@ -29,6 +29,8 @@ void              asc_window_toast            (AscWindow        *self,
 gboolean          asc_window_select_instance  (AscWindow        *self,
                                                const char       *type_name,
                                                const char       *key);
+gboolean          asc_window_select_item      (AscWindow        *self,
+                                               AscSidebarItem   *item);
 AscActorPage     *asc_window_get_actor_page   (AscWindow        *self);
 GListModel       *asc_window_get_sessions     (AscWindow        *self);
 const char       *asc_window_get_visible_page (AscWindow        *self);

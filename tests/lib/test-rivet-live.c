@@ -20,6 +20,8 @@
 #define STAY_ASLEEP_MS 3000
 
 static AscTestNodeServer *server;
+/* Kept across a restart of the server, so the actors survive it. */
+static char *storage;
 
 typedef struct
 {
@@ -232,7 +234,7 @@ event_cb (AscActor   *actor,
 static gboolean
 connected (gpointer user_data)
 {
-  return count_log (user_data, ASC_EVENT_KIND_CONNECTION, "Connected for events") > 0;
+  return count_log (user_data, ASC_EVENT_KIND_CONNECTION, "Connected") > 0;
 }
 
 typedef struct
@@ -371,6 +373,255 @@ test_sleeping_actor_stays_asleep (Fixture       *fixture,
   asc_actor_unwatch_state (actor);
 }
 
+static JsonNode *
+read_state (AscActor *actor)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *state;
+
+  asc_rivet_actor_read_state_async (ASC_RIVET_ACTOR (actor), NULL, store_cb, &result);
+  g_assert_true (asc_test_wait_until (result_ready, &result, WAIT_MS));
+  state = asc_rivet_actor_read_state_finish (ASC_RIVET_ACTOR (actor), result, &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+typedef struct
+{
+  AscActor *actor;
+  JsonNode *expected;
+} MirrorWait;
+
+static gboolean
+mirror_equals (gpointer user_data)
+{
+  MirrorWait *wait = user_data;
+  JsonNode *document = asc_state_store_get_document (asc_actor_get_state_store (wait->actor));
+
+  return document != NULL && asc_json_equal (document, wait->expected);
+}
+
+/* After many random changes of a structured state, the mirror built from
+ * the inspector's pushes equals the state the HTTP inspector reads. */
+static void
+test_mirror_equals_inspector_after_random_actions (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  AscActor *actor = asc_client_get_actor (fixture->client, "chatRoom", "live-random");
+  const char *users[] = { "ada", "grace", "edsger" };
+  g_autoptr(JsonNode) state = NULL;
+  MirrorWait wait = { actor };
+
+  asc_actor_watch_state (actor);
+  g_assert_true (asc_test_wait_until (has_document, actor, WAIT_MS));
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(JsonNode) output = NULL;
+      g_autofree char *args = NULL;
+
+      if (g_test_rand_int_range (0, 12) == 0)
+        output = call_ok (actor, "clear", "[]");
+      else
+        {
+          args = g_strdup_printf ("[\"%s\",\"message %u: %.*s\"]",
+                                  users[g_test_rand_int_range (0, 3)], i,
+                                  g_test_rand_int_range (0, 24), "~1 a/b ~0 tilde, and more");
+          output = call_ok (actor, "sendMessage", args);
+        }
+    }
+
+  state = read_state (actor);
+  wait.expected = state;
+  g_assert_true (asc_test_wait_until (mirror_equals, &wait, WAIT_MS));
+  g_assert_false (asc_state_store_get_out_of_sync (asc_actor_get_state_store (actor)));
+  assert_no_errors (actor);
+  asc_actor_unwatch_state (actor);
+}
+
+/* A written state really replaces the actor's: its own actions see it, and
+ * the mirror follows. */
+static void
+test_written_state_replaces_the_actors (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  AscActor *actor = asc_client_get_actor (fixture->client, "counter", "live-write");
+  g_autoptr(JsonNode) state = asc_test_json_parse ("{\"count\":42}");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) count = NULL;
+
+  asc_actor_watch_state (actor);
+  g_assert_true (asc_test_wait_until (has_snapshot, actor, WAIT_MS));
+  g_assert_cmpint (increment (actor, 3), ==, 3);
+
+  asc_rivet_actor_write_state_async (ASC_RIVET_ACTOR (actor), state, NULL, store_cb, &result);
+  g_assert_true (asc_test_wait_until (result_ready, &result, WAIT_MS));
+  g_assert_true (asc_rivet_actor_write_state_finish (ASC_RIVET_ACTOR (actor), result, &error));
+  g_assert_no_error (error);
+
+  assert_count_becomes (actor, 42);
+  count = call_ok (actor, "getCount", "[]");
+  g_assert_cmpint (json_node_get_int (count), ==, 42);
+  g_assert_cmpint (increment (actor, 1), ==, 43);
+  assert_count_becomes (actor, 43);
+  asc_actor_unwatch_state (actor);
+}
+
+typedef struct
+{
+  AscActor     *actor;
+  GAsyncResult *result;
+} PendingCall;
+
+static gboolean
+all_answered (gpointer user_data)
+{
+  PendingCall *calls = user_data;
+
+  for (guint i = 0; calls[i].actor != NULL; i++)
+    if (calls[i].result == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+connection_closed (gpointer user_data)
+{
+  GListModel *log = G_LIST_MODEL (asc_actor_get_event_log (user_data));
+
+  asc_event_log_flush (asc_actor_get_event_log (user_data));
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(AscEvent) event = g_list_model_get_item (log, i);
+
+      if (g_str_has_prefix (asc_event_get_text (event) ?: "", "The connection was closed"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+server_restart (void)
+{
+  const char * const args[] = { "--storage", storage, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&server, asc_test_node_server_free);
+  server = asc_test_node_server_start (SERVER_SCRIPT, args, &error);
+  g_assert_no_error (error);
+}
+
+/* While events are watched, calls travel on the connection; made while the
+ * server restarts, they wait for it and complete, in order, once it is back. */
+static void
+test_calls_wait_across_a_restart (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AscActor *actor = asc_client_get_actor (fixture->client, "counter", "live-restart");
+  const char * const names[] = { "newCount", NULL };
+  PendingCall calls[4] = { { actor }, { actor }, { actor }, { NULL } };
+  g_autoptr(JsonNode) one = asc_test_json_parse ("[1]");
+  gint64 first = 0;
+
+  asc_client_set_call_timeout (fixture->client, 90000);
+  asc_rivet_actor_set_event_names (ASC_RIVET_ACTOR (actor), names);
+  asc_actor_subscribe_events (actor);
+  g_assert_true (asc_test_wait_until (connected, actor, WAIT_MS));
+  g_assert_cmpint (increment (actor, 5), ==, 5);
+
+  asc_test_node_server_stop (server);
+  g_assert_true (asc_test_wait_until (connection_closed, actor, WAIT_MS));
+
+  for (guint i = 0; calls[i].actor != NULL; i++)
+    asc_actor_call_async (actor, "increment", one, NULL, store_cb, &calls[i].result);
+  /* Nothing can answer them yet. */
+  asc_test_drain ();
+  g_assert_false (all_answered (calls));
+
+  server_restart ();
+  g_assert_true (asc_test_wait_until (all_answered, calls, 60000));
+  /* Each ran once, in order. (The count itself may start over: RivetKit
+   * saves state now and then, and a stop can lose the last change.) */
+  for (guint i = 0; calls[i].actor != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) output = asc_actor_call_finish (actor, calls[i].result, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        first = json_node_get_int (output);
+      g_assert_cmpint (json_node_get_int (output), ==, first + i);
+      g_clear_object (&calls[i].result);
+    }
+  g_assert_cmpint (increment (actor, 0), ==, first + 2);
+
+  asc_actor_unsubscribe_events (actor);
+}
+
+/* Over the connection, errors are the ones an HTTP call gets. */
+static void
+test_connection_call_errors (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AscActor *actor = asc_client_get_actor (fixture->client, "counter", "live-conn-errors");
+  g_autoptr(JsonNode) why = asc_test_json_parse ("[\"on the socket\"]");
+  g_autoptr(JsonNode) none = asc_test_json_parse ("[]");
+  g_autoptr(GAsyncResult) failed = NULL;
+  g_autoptr(GAsyncResult) unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  JsonNode *details;
+
+  asc_actor_subscribe_events (actor);
+  g_assert_true (asc_test_wait_until (connected, actor, WAIT_MS));
+
+  asc_actor_call_async (actor, "fail", why, NULL, store_cb, &failed);
+  asc_actor_call_async (actor, "nope", none, NULL, store_cb, &unknown);
+  g_assert_true (asc_test_wait_until (result_ready, &failed, WAIT_MS));
+  g_assert_true (asc_test_wait_until (result_ready, &unknown, WAIT_MS));
+
+  output = asc_actor_call_finish (actor, failed, &error);
+  g_assert_null (output);
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_REMOTE);
+  g_assert_nonnull (strstr (error->message, "requested failure: on the socket"));
+  details = asc_error_get_details (error);
+  g_assert_nonnull (details);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (details), "code"), ==,
+                   "requested_failure");
+  g_clear_error (&error);
+
+  output = asc_actor_call_finish (actor, unknown, &error);
+  g_assert_null (output);
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_UNKNOWN_ACTION);
+
+  asc_actor_unsubscribe_events (actor);
+}
+
+/* Refused connection parameters end the waiting calls with the refusal,
+ * not with a timeout. */
+static void
+test_refused_connection_fails_calls (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  AscActor *actor = asc_client_get_actor (fixture->client, "secureCounter", "live-refused-call");
+  g_autoptr(JsonNode) none = asc_test_json_parse ("[]");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+
+  asc_actor_subscribe_events (actor);
+  asc_actor_call_async (actor, "whoami", none, NULL, store_cb, &result);
+  g_assert_true (asc_test_wait_until (result_ready, &result, WAIT_MS));
+  output = asc_actor_call_finish (actor, result, &error);
+  g_assert_null (output);
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "bad token"));
+  asc_actor_unsubscribe_events (actor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,8 +631,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  server = asc_test_node_server_start (SERVER_SCRIPT, NULL, &error);
+  storage = g_dir_make_tmp ("actorscope-rivet-live-XXXXXX", &error);
   g_assert_no_error (error);
+  server_restart ();
 
 #define ADD(path, func) \
   g_test_add ("/asc/rivet/live/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -389,10 +641,18 @@ main (int   argc,
   ADD ("events-arrive-with-args", test_events_arrive_with_args);
   ADD ("refused-connection-is-logged", test_refused_connection_is_logged);
   ADD ("sleeping-actor-stays-asleep", test_sleeping_actor_stays_asleep);
+  ADD ("mirror-equals-inspector-after-random-actions",
+       test_mirror_equals_inspector_after_random_actions);
+  ADD ("written-state-replaces-the-actors", test_written_state_replaces_the_actors);
+  ADD ("connection-call-errors", test_connection_call_errors);
+  ADD ("refused-connection-fails-calls", test_refused_connection_fails_calls);
+  ADD ("calls-wait-across-a-restart", test_calls_wait_across_a_restart);
 #undef ADD
 
   status = g_test_run ();
 
-  asc_test_node_server_free (server);
+  g_clear_pointer (&server, asc_test_node_server_free);
+  asc_test_remove_tree (storage);
+  g_free (storage);
   return status;
 }

@@ -174,8 +174,14 @@ test_state_tree_shows_live_values (Fixture       *fixture,
   AscStateView *view = asc_actor_page_get_state_view (asc_window_get_actor_page (fixture->window));
   CellSearch search = { GTK_WIDGET (view), "rooms" };
 
+  AdwViewStack *stack = asc_actor_page_get_view_stack (asc_window_get_actor_page (fixture->window));
+
   g_assert_true (asc_test_wait_until (store_has_document, asc_actor_get_state_store (actor), 8000));
   g_assert_true (asc_test_wait_until (cell_shows, &search, 8000));
+
+  /* Zocket has no inspector that lists connections: no such tab. */
+  g_assert_false (adw_view_stack_page_get_visible (
+    adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "connections"))));
 
   /* The sensors drift every tick: some row lights up. */
   g_assert_true (asc_test_wait_until (some_cell_highlighted, view, 8000));

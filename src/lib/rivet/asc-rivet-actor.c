@@ -25,6 +25,7 @@ struct _AscRivetActor
   char               *actor_id;
   AscRivetInspector  *inspector;
   AscRivetConnection *connection;
+  JsonNode           *connections;   /* the inspector's list, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AscRivetActor, asc_rivet_actor, ASC_TYPE_ACTOR)
@@ -37,6 +38,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CONNECTIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -231,6 +239,25 @@ call_with_id (GTask *task)
 }
 
 static void
+connection_call_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  JsonNode *output;
+
+  output = asc_rivet_connection_call_finish (ASC_RIVET_CONNECTION (object), result, &error);
+  if (output != NULL)
+    g_task_return_pointer (task, output, (GDestroyNotify) json_node_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* While events are wanted the connection is open: calls go through it, so
+ * they see its parameters and state, and wait for it across a restart.
+ * Otherwise each call is one stateless HTTP request. */
+static void
 asc_rivet_actor_call_async (AscActor            *actor,
                             const char          *method,
                             JsonNode            *args,
@@ -247,7 +274,10 @@ asc_rivet_actor_call_async (AscActor            *actor,
   data->args = args != NULL ? json_node_ref (args) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
-  if (self->actor_id != NULL)
+  if (asc_rivet_connection_is_open (self->connection))
+    asc_rivet_connection_call_async (self->connection, method, args, cancellable,
+                                     connection_call_cb, task);
+  else if (self->actor_id != NULL)
     call_with_id (task);
   else
     asc_rivet_actor_resolve_async (self, cancellable, call_resolved_cb, task);
@@ -283,7 +313,10 @@ asc_rivet_actor_state_wanted (AscActor *actor,
   if (wanted)
     asc_rivet_inspector_open (self->inspector);
   else
-    asc_rivet_inspector_close (self->inspector);
+    {
+      asc_rivet_inspector_close (self->inspector);
+      _asc_rivet_actor_set_connections (self, NULL);
+    }
 }
 
 /* The inspector stays closed once the actor sleeps; this reopens it, which
@@ -321,6 +354,7 @@ asc_rivet_actor_finalize (GObject *object)
   g_clear_pointer (&self->actor_id, g_free);
   g_clear_object (&self->inspector);
   g_clear_object (&self->connection);
+  g_clear_pointer (&self->connections, json_node_unref);
 
   G_OBJECT_CLASS (asc_rivet_actor_parent_class)->finalize (object);
 }
@@ -388,6 +422,24 @@ asc_rivet_actor_class_init (AscRivetActorClass *klass)
     g_param_spec_string ("actor-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AscRivetActor::connections-changed:
+   *
+   * The list asc_rivet_actor_get_connections() gives changed.
+   */
+  signals[CONNECTIONS_CHANGED] =
+    g_signal_new ("connections-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/* A sleeping or destroyed actor has no connections, and nothing would
+ * tell the inspector's last list is over. */
+static void
+status_changed_cb (AscRivetActor *self)
+{
+  if (asc_actor_get_status (ASC_ACTOR (self)) != ASC_ACTOR_STATUS_AWAKE)
+    _asc_rivet_actor_set_connections (self, NULL);
 }
 
 static void
@@ -395,6 +447,7 @@ asc_rivet_actor_init (AscRivetActor *self)
 {
   self->inspector = asc_rivet_inspector_new (self);
   self->connection = asc_rivet_connection_new (self);
+  g_signal_connect (self, "notify::status", G_CALLBACK (status_changed_cb), NULL);
 }
 
 /**
@@ -456,4 +509,48 @@ asc_rivet_actor_subscribe_event (AscRivetActor *self,
   g_return_if_fail (ASC_IS_RIVET_ACTOR (self));
 
   asc_rivet_connection_subscribe (self->connection, name);
+}
+
+/**
+ * asc_rivet_actor_get_connections:
+ *
+ * The actor's connections as its inspector last listed them, while the
+ * state is watched: an array of `{"id": …, "details": …}`, details being
+ * whatever RivetKit tells of the connection. Changes are signalled by
+ * #AscRivetActor::connections-changed.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL when not known
+ *   (the state is not watched, or the actor is not awake)
+ */
+JsonNode *
+asc_rivet_actor_get_connections (AscRivetActor *self)
+{
+  g_return_val_if_fail (ASC_IS_RIVET_ACTOR (self), NULL);
+
+  return self->connections;
+}
+
+/**
+ * _asc_rivet_actor_set_connections:
+ * @connections: (nullable): a JSON array of connections, or %NULL when no
+ *   longer known; copied
+ *
+ * Keeps the inspector's list and signals a change, if it is one.
+ */
+void
+_asc_rivet_actor_set_connections (AscRivetActor *self,
+                                  JsonNode      *connections)
+{
+  g_return_if_fail (ASC_IS_RIVET_ACTOR (self));
+  g_return_if_fail (connections == NULL || JSON_NODE_HOLDS_ARRAY (connections));
+
+  if (self->connections == connections ||
+      (self->connections != NULL && connections != NULL &&
+       json_node_equal (self->connections, connections)))
+    return;
+
+  g_clear_pointer (&self->connections, json_node_unref);
+  if (connections != NULL)
+    self->connections = json_node_copy (connections);
+  g_signal_emit (self, signals[CONNECTIONS_CHANGED], 0);
 }

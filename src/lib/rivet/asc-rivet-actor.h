@@ -27,5 +27,25 @@ void         asc_rivet_actor_resolve_async    (AscRivetActor        *self,
 char        *asc_rivet_actor_resolve_finish   (AscRivetActor        *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+void         asc_rivet_actor_read_state_async   (AscRivetActor        *self,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+JsonNode    *asc_rivet_actor_read_state_finish  (AscRivetActor        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+void         asc_rivet_actor_write_state_async  (AscRivetActor        *self,
+                                                 JsonNode             *state,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean     asc_rivet_actor_write_state_finish (AscRivetActor        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+JsonNode    *asc_rivet_actor_get_connections  (AscRivetActor        *self);
+
+/* For the inspector, which feeds the list. */
+void         _asc_rivet_actor_set_connections (AscRivetActor        *self,
+                                               JsonNode             *connections);
 
 G_END_DECLS

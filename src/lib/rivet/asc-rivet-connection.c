@@ -1,4 +1,5 @@
 /* asc-rivet-connection.c: one actor's `/connect` WebSocket, for its events
+ * and calls
  *
  * Copyright 2026 The Actorscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +7,7 @@
  * RivetKit sends an event only to connections that subscribed to its name,
  * and nothing on the wire lists the names: the caller supplies them. The
  * frames are JSON, in text frames. An open connection keeps the actor awake.
+ * Calls made while the socket is down wait for the next `Init`.
  */
 
 #define G_LOG_DOMAIN "asc-rivet"
@@ -15,13 +17,17 @@
 #include <glib/gi18n-lib.h>
 
 #include "asc-actor-private.h"
+#include "asc-call-table.h"
+#include "asc-error.h"
 #include "asc-rivet-connection.h"
 #include "asc-rivet-connection-protocol.h"
 #include "asc-rivet-private.h"
+#include "asc-rivet-values.h"
 
 #define MAX_INCOMING_FRAME (32 * 1024 * 1024)
 #define RECONNECT_FIRST_MS 500
-#define RECONNECT_MAX_MS 30000
+/* Calls may be waiting for the socket: do not back off for long. */
+#define RECONNECT_MAX_MS 5000
 
 struct _AscRivetConnection
 {
@@ -29,6 +35,8 @@ struct _AscRivetConnection
 
   AscRivetActor           *actor;   /* weak: the actor owns this */
   GHashTable              *names;   /* the event names to subscribe */
+  AscCallTable            *calls;
+  guint64                  last_call_id;
   GCancellable            *cancellable;
   SoupWebsocketConnection *socket;
   gboolean                 wanted;
@@ -50,6 +58,15 @@ get_client (AscRivetConnection *self)
   g_object_get (self->actor, "client", &client, NULL);
   g_object_unref (client);   /* the client outlives its actors */
   return client;
+}
+
+/* Made on first use: the actor has no client yet when it makes this. */
+static AscCallTable *
+get_calls (AscRivetConnection *self)
+{
+  if (self->calls == NULL)
+    self->calls = _asc_call_table_new (ASC_CLIENT (get_client (self)));
+  return self->calls;
 }
 
 static void
@@ -105,6 +122,16 @@ send_subscription (AscRivetConnection *self,
 }
 
 static void
+send_frame (const char *frame,
+            gpointer    user_data)
+{
+  AscRivetConnection *self = user_data;
+
+  g_debug ("→ %s", frame);
+  soup_websocket_connection_send_text (self->socket, frame);
+}
+
+static void
 subscribe_all (AscRivetConnection *self)
 {
   GHashTableIter iter;
@@ -115,19 +142,66 @@ subscribe_all (AscRivetConnection *self)
     send_subscription (self, name);
 }
 
+static char *
+call_id_string (guint64 id)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, id);
+}
+
+/* The same error an HTTP call gets for the same failure. */
+static GError *
+error_from_message (AscRivetConnectionMessage *message)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  json_object_set_string_member (body, "group", message->group != NULL ? message->group : "");
+  json_object_set_string_member (body, "code", message->code != NULL ? message->code : "");
+  json_object_set_string_member (body, "message",
+                                 message->message != NULL ? message->message : "");
+  if (message->metadata != NULL)
+    json_object_set_member (body, "metadata", json_node_copy (message->metadata));
+  if (message->actor != NULL)
+    json_object_set_member (body, "actor", json_node_copy (message->actor));
+
+  return _asc_rivet_error_from_json (body);
+}
+
+static void
+handle_action_response (AscRivetConnection        *self,
+                        AscRivetConnectionMessage *message)
+{
+  g_autofree char *id = call_id_string (message->id);
+  JsonNode *output = message->output;
+
+  /* A void action answers `undefined`, which a caller sees as null. */
+  if (output != NULL && asc_rivet_value_get_kind (output) == ASC_RIVET_VALUE_UNDEFINED)
+    output = NULL;
+  _asc_actor_set_status (ASC_ACTOR (self->actor), ASC_ACTOR_STATUS_AWAKE);
+  _asc_call_table_settle (get_calls (self), id, output, NULL);
+}
+
 static void
 handle_error (AscRivetConnection        *self,
               AscRivetConnectionMessage *message)
 {
   g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* Errors of actions: this socket sends none. */
   if (message->has_action_id)
-    return;
+    {
+      id = call_id_string (message->action_id);
+      _asc_call_table_settle (get_calls (self), id, NULL, error_from_message (message));
+      return;
+    }
 
-  if (g_strcmp0 (message->code, "forbidden") == 0)
-    self->refused = TRUE;
-  text = g_strdup_printf (_("The actor refused the events connection: %s (%s.%s)"),
+  error = error_from_message (message);
+  if (g_error_matches (error, ASC_ERROR, ASC_ERROR_FORBIDDEN))
+    {
+      self->refused = TRUE;
+      _asc_call_table_fail_waiting (get_calls (self), error);
+    }
+  text = g_strdup_printf (_("The actor refused the connection: %s (%s.%s)"),
                           message->message, message->group, message->code);
   log_text (self, ASC_EVENT_KIND_ERROR, text);
 }
@@ -142,8 +216,12 @@ handle_message (AscRivetConnection        *self,
       self->ready = TRUE;
       self->reconnect_ms = RECONNECT_FIRST_MS;
       _asc_actor_set_status (ASC_ACTOR (self->actor), ASC_ACTOR_STATUS_AWAKE);
-      log_text (self, ASC_EVENT_KIND_CONNECTION, _("Connected for events"));
+      log_text (self, ASC_EVENT_KIND_CONNECTION, _("Connected"));
       subscribe_all (self);
+      _asc_call_table_send_waiting (get_calls (self), send_frame, self);
+      break;
+    case ASC_RIVET_CONNECTION_MESSAGE_ACTION_RESPONSE:
+      handle_action_response (self, message);
       break;
     case ASC_RIVET_CONNECTION_MESSAGE_EVENT:
       _asc_actor_emit_event (ASC_ACTOR (self->actor), message->name, message->args);
@@ -182,6 +260,18 @@ socket_message_cb (SoupWebsocketConnection *socket,
 }
 
 static void
+fail_waiting_refused (AscRivetConnection *self,
+                      const char         *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  error = g_error_new (ASC_ERROR, ASC_ERROR_FORBIDDEN,
+                       _("Access refused: the actor closed the connection (%s)"),
+                       reason != NULL ? reason : "");
+  _asc_call_table_fail_waiting (get_calls (self), error);
+}
+
+static void
 socket_closed_cb (SoupWebsocketConnection *socket,
                   gpointer                 user_data)
 {
@@ -196,9 +286,12 @@ socket_closed_cb (SoupWebsocketConnection *socket,
     self->refused = TRUE;
 
   if (data != NULL && data[0] != '\0')
-    text = g_strdup_printf (_("The events connection was closed: %s (code %u)"), data, code);
+    text = g_strdup_printf (_("The connection was closed: %s (code %u)"), data, code);
   else
-    text = g_strdup_printf (_("The events connection was closed (code %u)"), code);
+    text = g_strdup_printf (_("The connection was closed (code %u)"), code);
+  _asc_call_table_fail_sent (get_calls (self), text);
+  if (self->refused)
+    fail_waiting_refused (self, data);
   log_text (self, self->refused ? ASC_EVENT_KIND_ERROR : ASC_EVENT_KIND_CONNECTION, text);
   schedule_reconnect (self);
 }
@@ -341,6 +434,11 @@ asc_rivet_connection_close (AscRivetConnection *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   drop_socket (self);
+  if (self->calls != NULL)
+    {
+      _asc_call_table_fail_sent (self->calls, _("closed by this client"));
+      _asc_call_table_fail_waiting (self->calls, NULL);
+    }
 }
 
 /**
@@ -408,6 +506,7 @@ asc_rivet_connection_finalize (GObject *object)
   AscRivetConnection *self = ASC_RIVET_CONNECTION (object);
 
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->calls, _asc_call_table_free);
 
   G_OBJECT_CLASS (asc_rivet_connection_parent_class)->finalize (object);
 }
@@ -441,4 +540,58 @@ asc_rivet_connection_new (AscRivetActor *actor)
 
   self->actor = actor;
   return self;
+}
+
+/**
+ * asc_rivet_connection_call_async:
+ * @args: (nullable): a JSON array of positional arguments, in JSON-compat
+ *   form; %NULL for none
+ *
+ * Runs an action over this connection, with its parameters and its
+ * connection state. While the socket is down (the server restarting, the
+ * actor waking up) the call waits, within the client's call timeout, and
+ * is sent once the connection is back. Opens the connection if needed;
+ * it then stays open until asc_rivet_connection_close().
+ */
+void
+asc_rivet_connection_call_async (AscRivetConnection  *self,
+                                 const char          *method,
+                                 JsonNode            *args,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (ASC_IS_RIVET_CONNECTION (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (args == NULL || JSON_NODE_HOLDS_ARRAY (args));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, asc_rivet_connection_call_async);
+  id = call_id_string (++self->last_call_id);
+  _asc_call_table_add (get_calls (self), task, id, method,
+                       asc_rivet_connection_encode_action_request (self->last_call_id,
+                                                                   method, args));
+  if (!self->wanted)
+    asc_rivet_connection_open (self);
+  else if (self->ready)
+    _asc_call_table_send_waiting (get_calls (self), send_frame, self);
+}
+
+/**
+ * asc_rivet_connection_call_finish:
+ *
+ * Returns: (transfer full): the action's output; JSON null when it
+ *   returned nothing
+ */
+JsonNode *
+asc_rivet_connection_call_finish (AscRivetConnection  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -1,4 +1,4 @@
-/* asc-rivet-connection.h: one actor's `/connect` WebSocket, for its events
+/* asc-rivet-connection.h: one actor's `/connect` WebSocket, for its events and calls
  *
  * Copyright 2026 The Actorscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,5 +22,14 @@ void                asc_rivet_connection_subscribe        (AscRivetConnection  *
                                                            const char          *event_name);
 void                asc_rivet_connection_set_event_names  (AscRivetConnection  *self,
                                                            const char * const  *names);
+void                asc_rivet_connection_call_async       (AscRivetConnection  *self,
+                                                           const char          *method,
+                                                           JsonNode            *args,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+JsonNode           *asc_rivet_connection_call_finish      (AscRivetConnection  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 G_END_DECLS

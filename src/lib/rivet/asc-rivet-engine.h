@@ -126,6 +126,25 @@ void               asc_rivet_engine_get_inspector_token_async    (AscRivetEngine
 char              *asc_rivet_engine_get_inspector_token_finish   (AscRivetEngine       *self,
                                                                   GAsyncResult         *result,
                                                                   GError              **error);
+void               asc_rivet_engine_get_inspector_state_async    (AscRivetEngine       *self,
+                                                                  const char           *actor_id,
+                                                                  const char           *token,
+                                                                  GCancellable         *cancellable,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
+JsonNode          *asc_rivet_engine_get_inspector_state_finish   (AscRivetEngine       *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
+void               asc_rivet_engine_set_inspector_state_async    (AscRivetEngine       *self,
+                                                                  const char           *actor_id,
+                                                                  const char           *token,
+                                                                  JsonNode             *state,
+                                                                  GCancellable         *cancellable,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
+gboolean           asc_rivet_engine_set_inspector_state_finish   (AscRivetEngine       *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
 void               asc_rivet_engine_call_action_async            (AscRivetEngine       *self,
                                                                   const char           *actor_id,
                                                                   const char           *action,

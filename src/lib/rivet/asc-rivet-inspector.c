@@ -23,6 +23,8 @@
 
 #define INSPECTOR_PROTOCOL_VERSION 6
 #define MAX_INCOMING_FRAME (32 * 1024 * 1024)
+/* How long the saved state of Init waits for the live one. */
+#define LIVE_STATE_WAIT_MS 3000
 
 struct _AscRivetInspector
 {
@@ -32,6 +34,8 @@ struct _AscRivetInspector
   GCancellable            *cancellable;
   SoupWebsocketConnection *socket;
   guint64                  last_request_id;
+  JsonNode                *saved_state;   /* Init's, until the live one arrives */
+  guint                    live_state_source;
 };
 
 G_DEFINE_FINAL_TYPE (AscRivetInspector, asc_rivet_inspector, G_TYPE_OBJECT)
@@ -55,8 +59,16 @@ log_error (AscRivetInspector *self,
 }
 
 static void
+forget_saved_state (AscRivetInspector *self)
+{
+  g_clear_pointer (&self->saved_state, json_node_unref);
+  g_clear_handle_id (&self->live_state_source, g_source_remove);
+}
+
+static void
 drop_socket (AscRivetInspector *self)
 {
+  forget_saved_state (self);
   if (self->socket == NULL)
     return;
 
@@ -66,7 +78,6 @@ drop_socket (AscRivetInspector *self)
   g_clear_object (&self->socket);
 }
 
-/* Init may carry the state as last saved, behind the live one. */
 static void
 request_state (AscRivetInspector *self)
 {
@@ -77,12 +88,57 @@ request_state (AscRivetInspector *self)
   soup_websocket_connection_send_message (self->socket, SOUP_WEBSOCKET_DATA_BINARY, frame);
 }
 
+static AscStateStore *
+get_store (AscRivetInspector *self)
+{
+  return asc_actor_get_state_store (ASC_ACTOR (self->actor));
+}
+
+/* An inspector that never answers still shows the saved state. */
+static gboolean
+live_state_late_cb (gpointer user_data)
+{
+  AscRivetInspector *self = user_data;
+  g_autoptr(JsonNode) saved = g_steal_pointer (&self->saved_state);
+
+  self->live_state_source = 0;
+  g_debug ("No live state within %d ms; showing the saved one", LIVE_STATE_WAIT_MS);
+  asc_state_store_reset (get_store (self), saved);
+  return G_SOURCE_REMOVE;
+}
+
+/* Init carries the state as last saved, which may be behind the live one:
+ * it waits for the answer to a state request, so that the store's first
+ * snapshot, and every one after a reconnection, is the live state. */
+static void
+handle_init (AscRivetInspector *self,
+             JsonNode          *state)
+{
+  _asc_actor_set_status (ASC_ACTOR (self->actor), ASC_ACTOR_STATUS_AWAKE);
+  forget_saved_state (self);
+  self->saved_state = json_node_ref (state);
+  self->live_state_source = g_timeout_add (LIVE_STATE_WAIT_MS, live_state_late_cb, self);
+  request_state (self);
+}
+
+static void
+handle_state (AscRivetInspector *self,
+              JsonNode          *state)
+{
+  if (self->saved_state == NULL)
+    {
+      asc_state_store_update (get_store (self), state);
+      return;
+    }
+
+  forget_saved_state (self);
+  asc_state_store_reset (get_store (self), state);
+}
+
 static void
 handle_message (AscRivetInspector        *self,
                 AscRivetInspectorMessage *message)
 {
-  AscActor *actor = ASC_ACTOR (self->actor);
-  AscStateStore *store = asc_actor_get_state_store (actor);
   g_autoptr(JsonNode) null_state = json_node_new (JSON_NODE_NULL);
   g_autofree char *text = NULL;
   JsonNode *state = message->state != NULL ? message->state : null_state;
@@ -90,13 +146,18 @@ handle_message (AscRivetInspector        *self,
   switch (message->type)
     {
     case ASC_RIVET_INSPECTOR_MESSAGE_INIT:
-      _asc_actor_set_status (actor, ASC_ACTOR_STATUS_AWAKE);
-      asc_state_store_reset (store, state);
-      request_state (self);
+      handle_init (self, state);
+      if (message->connections != NULL)
+        _asc_rivet_actor_set_connections (self->actor, message->connections);
       break;
     case ASC_RIVET_INSPECTOR_MESSAGE_STATE_UPDATED:
     case ASC_RIVET_INSPECTOR_MESSAGE_STATE_RESPONSE:
-      asc_state_store_update (store, state);
+      handle_state (self, state);
+      break;
+    case ASC_RIVET_INSPECTOR_MESSAGE_CONNECTIONS_UPDATED:
+    case ASC_RIVET_INSPECTOR_MESSAGE_CONNECTIONS_RESPONSE:
+      if (message->connections != NULL)
+        _asc_rivet_actor_set_connections (self->actor, message->connections);
       break;
     case ASC_RIVET_INSPECTOR_MESSAGE_ERROR:
       text = g_strdup_printf (_("The Rivet inspector reported an error: %s"), message->message);

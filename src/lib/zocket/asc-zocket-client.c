@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "asc-call-table.h"
 #include "asc-client-private.h"
 #include "asc-error.h"
 #include "asc-zocket-private.h"
@@ -29,8 +30,7 @@ struct _AscZocketClient
   SoupWebsocketConnection *connection;
   GCancellable            *connect_cancellable;
   char                    *client_id;
-  GHashTable              *sent_calls;
-  GQueue                   waiting_calls;
+  AscCallTable            *calls;
   guint                    reconnect_source;
   guint                    failed_attempts;
   guint                    n_protocol_errors;
@@ -49,174 +49,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  AscZocketClient *client;
-  GTask           *task;
-  char            *id;
-  char            *method;
-  char            *frame;
-  GList           *waiting_link;
-  guint            timeout_source;
-  guint            cancelled_source;
-  gulong           cancelled_id;
-  gboolean         sent;
-} Call;
-
 static void asc_zocket_client_connect (AscZocketClient *self);
 
 static void
-call_free (Call *call)
+send_frame (const char *frame,
+            gpointer    user_data)
 {
-  g_clear_handle_id (&call->timeout_source, g_source_remove);
-  g_clear_handle_id (&call->cancelled_source, g_source_remove);
-  if (call->cancelled_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (call->task), call->cancelled_id);
-  g_clear_object (&call->task);
-  g_free (call->id);
-  g_free (call->method);
-  g_free (call->frame);
-  g_free (call);
-}
-
-/* Takes @call out of the client's tables and settles its task. */
-static void
-call_complete (Call     *call,
-               JsonNode *result,
-               GError   *error)
-{
-  AscZocketClient *self = call->client;
-  g_autoptr(GTask) task = g_object_ref (call->task);
-
-  if (call->waiting_link != NULL)
-    g_queue_delete_link (&self->waiting_calls, call->waiting_link);
-  if (call->sent)
-    g_hash_table_steal (self->sent_calls, call->id);
-  call_free (call);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, json_node_ref (result), (GDestroyNotify) json_node_unref);
-}
-
-static GError *
-call_timeout_error (Call *call)
-{
-  AscClient *client = ASC_CLIENT (call->client);
-  double seconds = asc_client_get_call_timeout (client) / 1000.0;
-  const GError *last = asc_client_get_last_error (client);
-
-  if (call->sent)
-    return g_error_new (ASC_ERROR, ASC_ERROR_TIMEOUT,
-                        _("No answer to “%s” within %g s; it may still run on the server"),
-                        call->method, seconds);
-
-  if (last != NULL)
-    return g_error_new (ASC_ERROR, ASC_ERROR_TIMEOUT,
-                        _("Could not reach the server at %s within %g s: %s"),
-                        asc_client_get_uri (client), seconds, last->message);
-
-  return g_error_new (ASC_ERROR, ASC_ERROR_TIMEOUT,
-                      _("Could not reach the server at %s within %g s"),
-                      asc_client_get_uri (client), seconds);
-}
-
-static gboolean
-call_timeout_cb (gpointer user_data)
-{
-  Call *call = user_data;
-
-  call->timeout_source = 0;
-  call_complete (call, NULL, call_timeout_error (call));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-call_cancelled_idle_cb (gpointer user_data)
-{
-  Call *call = user_data;
-  GError *error = NULL;
-
-  call->cancelled_source = 0;
-  g_cancellable_set_error_if_cancelled (g_task_get_cancellable (call->task), &error);
-  call_complete (call, NULL, error);
-  return G_SOURCE_REMOVE;
-}
-
-/* Settling the call here would disconnect this very handler from inside
- * it, which deadlocks; settle it from an idle instead. Cancel from the main
- * thread. */
-static void
-call_cancelled_cb (GCancellable *cancellable,
-                   gpointer      user_data)
-{
-  Call *call = user_data;
-
-  if (call->cancelled_source == 0)
-    call->cancelled_source = g_idle_add (call_cancelled_idle_cb, call);
-}
-
-static void
-call_send (Call *call)
-{
-  AscZocketClient *self = call->client;
+  AscZocketClient *self = user_data;
 
   g_assert (self->connection != NULL);
 
-  g_debug ("→ %s", call->frame);
-  soup_websocket_connection_send_text (self->connection, call->frame);
-  call->sent = TRUE;
-  g_hash_table_insert (self->sent_calls, call->id, call);
-}
-
-static void
-flush_waiting_calls (AscZocketClient *self)
-{
-  Call *call;
-
-  while ((call = g_queue_pop_head (&self->waiting_calls)) != NULL)
-    {
-      call->waiting_link = NULL;
-      call_send (call);
-    }
-}
-
-/* Calls that were sent may or may not have run: never replay them. */
-static void
-fail_sent_calls (AscZocketClient *self,
-                 const char      *reason)
-{
-  GHashTableIter iter;
-  Call *call;
-  GList *calls = NULL;
-
-  g_hash_table_iter_init (&iter, self->sent_calls);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &call))
-    calls = g_list_prepend (calls, call);
-
-  for (GList *l = calls; l != NULL; l = l->next)
-    {
-      call = l->data;
-      call_complete (call, NULL,
-                     g_error_new (ASC_ERROR, ASC_ERROR_CLOSED,
-                                  _("The connection closed before “%s” answered (%s); "
-                                    "it may or may not have run"),
-                                  call->method, reason));
-    }
-  g_list_free (calls);
-}
-
-static void
-fail_waiting_calls (AscZocketClient *self)
-{
-  Call *call;
-
-  while ((call = g_queue_peek_head (&self->waiting_calls)) != NULL)
-    call_complete (call, NULL,
-                   g_error_new (ASC_ERROR, ASC_ERROR_CLOSED,
-                                _("The connection was closed before “%s” could be sent"),
-                                call->method));
+  g_debug ("→ %s", frame);
+  soup_websocket_connection_send_text (self->connection, frame);
 }
 
 static void
@@ -264,21 +108,17 @@ static void
 handle_rpc_result (AscZocketClient  *self,
                    AscZocketMessage *message)
 {
-  Call *call;
+  const char *method = _asc_call_table_get_method (self->calls, message->id);
 
   /* Results without an id, or for calls that timed out or were never
    * made here, are ignored. */
-  if (message->id == NULL ||
-      (call = g_hash_table_lookup (self->sent_calls, message->id)) == NULL)
-    {
-      g_debug ("Ignoring a result for unknown call %s", message->id ? message->id : "(none)");
-      return;
-    }
-
-  if (message->has_error)
-    call_complete (call, NULL, asc_zocket_error_from_text (call->method, message->error));
+  if (method == NULL)
+    _asc_call_table_settle (self->calls, message->id, NULL, NULL);
+  else if (message->has_error)
+    _asc_call_table_settle (self->calls, message->id, NULL,
+                            asc_zocket_error_from_text (method, message->error));
   else
-    call_complete (call, message->result, NULL);
+    _asc_call_table_settle (self->calls, message->id, message->result, NULL);
 }
 
 static void
@@ -410,7 +250,7 @@ connection_closed_cb (SoupWebsocketConnection *connection,
   drop_connection (self);
   set_client_id (self, NULL);
   _asc_client_set_last_error (ASC_CLIENT (self), error);
-  fail_sent_calls (self, reason);
+  _asc_call_table_fail_sent (self->calls, reason);
   for_each_actor (self, actor_disconnected_cb, error);
   schedule_reconnect (self);
 }
@@ -443,7 +283,7 @@ connection_opened (AscZocketClient         *self,
   /* Subscriptions first, then the calls that waited for the socket. */
   for_each_actor (self, actor_connected_cb, GINT_TO_POINTER (reconnected));
   if (self->connection == connection)
-    flush_waiting_calls (self);
+    _asc_call_table_send_waiting (self->calls, send_frame, self);
 }
 
 static void
@@ -543,11 +383,11 @@ asc_zocket_client_close (AscClient *client)
     {
       error = g_error_new_literal (ASC_ERROR, ASC_ERROR_CLOSED, _("Disconnected"));
       drop_connection (self);
-      fail_sent_calls (self, _("closed by this client"));
+      _asc_call_table_fail_sent (self->calls, _("closed by this client"));
       for_each_actor (self, actor_disconnected_cb, error);
     }
 
-  fail_waiting_calls (self);
+  _asc_call_table_fail_waiting (self->calls, NULL);
   self->failed_attempts = 0;
   set_client_id (self, NULL);
   _asc_client_set_status (client, ASC_CLIENT_STATUS_DISCONNECTED);
@@ -570,7 +410,7 @@ asc_zocket_client_dispose (GObject *object)
 {
   AscZocketClient *self = ASC_ZOCKET_CLIENT (object);
 
-  if (self->sent_calls != NULL)
+  if (self->calls != NULL)
     asc_zocket_client_close (ASC_CLIENT (self));
 
   G_OBJECT_CLASS (asc_zocket_client_parent_class)->dispose (object);
@@ -582,7 +422,7 @@ asc_zocket_client_finalize (GObject *object)
   AscZocketClient *self = ASC_ZOCKET_CLIENT (object);
 
   g_clear_object (&self->session);
-  g_clear_pointer (&self->sent_calls, g_hash_table_unref);
+  g_clear_pointer (&self->calls, _asc_call_table_free);
   g_clear_pointer (&self->client_id, g_free);
 
   G_OBJECT_CLASS (asc_zocket_client_parent_class)->finalize (object);
@@ -630,8 +470,7 @@ static void
 asc_zocket_client_init (AscZocketClient *self)
 {
   self->session = soup_session_new ();
-  self->sent_calls = g_hash_table_new (g_str_hash, g_str_equal);
-  g_queue_init (&self->waiting_calls);
+  self->calls = _asc_call_table_new (ASC_CLIENT (self));
 }
 
 /**
@@ -714,40 +553,19 @@ _asc_zocket_client_call_async (AscZocketClient     *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  guint timeout_ms = asc_client_get_call_timeout (ASC_CLIENT (self));
-  Call *call;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *id = NULL;
+  char *frame;
 
-  call = g_new0 (Call, 1);
-  call->client = self;
-  call->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (call->task, _asc_zocket_client_call_async);
-  call->id = asc_zocket_make_call_id (++self->call_counter, g_get_real_time () / 1000);
-  call->method = g_strdup (method);
-  call->frame = asc_zocket_encode_rpc (call->id,
-                                       asc_actor_get_type_name (ASC_ACTOR (actor)),
-                                       asc_actor_get_key (ASC_ACTOR (actor)),
-                                       method, input);
-
-  if (g_task_return_error_if_cancelled (call->task))
-    {
-      call_free (call);
-      return;
-    }
-
-  if (timeout_ms > 0)
-    call->timeout_source = g_timeout_add (timeout_ms, call_timeout_cb, call);
-  if (cancellable != NULL)
-    call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (call_cancelled_cb),
-                                                call, NULL);
+  g_task_set_source_tag (task, _asc_zocket_client_call_async);
+  id = asc_zocket_make_call_id (++self->call_counter, g_get_real_time () / 1000);
+  frame = asc_zocket_encode_rpc (id, asc_actor_get_type_name (ASC_ACTOR (actor)),
+                                 asc_actor_get_key (ASC_ACTOR (actor)), method, input);
+  _asc_call_table_add (self->calls, task, id, method, frame);
 
   _asc_zocket_client_ensure_open (self);
   if (self->connection != NULL)
-    call_send (call);
-  else
-    {
-      g_queue_push_tail (&self->waiting_calls, call);
-      call->waiting_link = self->waiting_calls.tail;
-    }
+    _asc_call_table_send_waiting (self->calls, send_frame, self);
 }
 
 JsonNode *

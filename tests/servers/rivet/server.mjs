@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // RivetKit test server for the Actorscope tests.
 //
-//   node server.mjs [--host 127.0.0.1] [--port 0]
+//   node server.mjs [--host 127.0.0.1] [--port 0] [--storage DIR]
 //
 // Runs the registry of app.mjs (in a child process, registry.mjs) with its
 // own Rivet Engine on 127.0.0.1:6420, storage in a fresh temporary folder,
@@ -11,13 +11,15 @@
 //   {"ready":true,"url":"http://127.0.0.1:6420","pid":PID,"enginePid":PID}
 // SIGTERM, SIGINT, the registry's exit or (with ASC_TEST_SERVER_WATCH_STDIN=1)
 // the end of stdin stops the registry and the engine, deletes the storage
-// and exits. Everything else goes to stderr.
+// and exits. With --storage, the storage lives in DIR and is kept, so a
+// second server started on it finds the same actors (a restart). Everything
+// else goes to stderr.
 //
 // Copyright 2026 The Actorscope authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ const READY_TIMEOUT_MS = 60000;
 const EXIT_TIMEOUT_MS = 3000;
 
 let storage = null;
+let keepStorage = false;
 let registry = null;
 let enginePid = null;
 let stopping = false;
@@ -50,6 +53,7 @@ function options() {
       options: {
         host: { type: 'string', default: HOST },
         port: { type: 'string', default: '0' },
+        storage: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -60,6 +64,7 @@ function options() {
     log(`refusing --host ${values.host}: only loopback addresses are allowed`);
     process.exit(2);
   }
+  return values;
 }
 
 function portIsFree(port) {
@@ -136,7 +141,7 @@ function cleanUpNow() {
   for (const pid of [registry?.pid, enginePid])
     if (pid != null && isAlive(pid))
       process.kill(pid, 'SIGKILL');
-  if (storage !== null)
+  if (storage !== null && !keepStorage)
     rmSync(storage, { recursive: true, force: true });
   storage = null;
 }
@@ -200,9 +205,11 @@ async function waitForEngine() {
 }
 
 async function main() {
-  options();
+  const values = options();
   await checkPortsFree();
-  storage = mkdtempSync(join(tmpdir(), 'actorscope-rivet-'));
+  keepStorage = values.storage !== undefined;
+  storage = keepStorage ? values.storage : mkdtempSync(join(tmpdir(), 'actorscope-rivet-'));
+  mkdirSync(storage, { recursive: true });
   watchForStop();
 
   const timeout = setTimeout(() => stop('the registry did not start within ' +
