@@ -24,7 +24,6 @@
 #include "asc-rivet-private.h"
 #include "asc-rivet-values.h"
 
-#define MAX_INCOMING_FRAME (32 * 1024 * 1024)
 #define RECONNECT_FIRST_MS 500
 /* Calls may be waiting for the socket: do not back off for long. */
 #define RECONNECT_MAX_MS 5000
@@ -314,21 +313,20 @@ connected_cb (GObject      *object,
   g_autofree char *text = NULL;
   SoupWebsocketConnection *socket;
 
-  socket = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+  socket = _asc_rivet_engine_open_socket_finish (ASC_RIVET_ENGINE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->cancellable);
   if (socket == NULL)
     {
-      text = g_strdup_printf (_("Could not open the events connection: %s"), error->message);
+      text = g_strdup_printf (_("Could not open the connection: %s"), error->message);
       log_text (self, ASC_EVENT_KIND_ERROR, text);
       schedule_reconnect (self);
       return;
     }
 
   self->socket = socket;
-  soup_websocket_connection_set_max_incoming_payload_size (socket, MAX_INCOMING_FRAME);
   g_signal_connect (socket, "message", G_CALLBACK (socket_message_cb), self);
   g_signal_connect (socket, "closed", G_CALLBACK (socket_closed_cb), self);
   g_signal_connect (socket, "error", G_CALLBACK (socket_error_cb), self);
@@ -356,16 +354,11 @@ connect_socket (AscRivetConnection *self,
                 const char         *actor_id)
 {
   AscRivetEngine *engine = _asc_rivet_client_get_engine (get_client (self));
-  g_autofree char *escaped = g_uri_escape_string (actor_id, NULL, FALSE);
-  g_autofree char *path = g_strconcat ("/gateway/", escaped, "/connect", NULL);
   g_autofree char *params = params_protocol (self);
   const char *protocols[] = { "rivet", "rivet_encoding.json", params, NULL };
-  g_autoptr(SoupMessage) message = NULL;
 
-  message = _asc_rivet_engine_new_message (engine, SOUP_METHOD_GET, path, NULL, NULL);
-  soup_session_websocket_connect_async (_asc_rivet_engine_get_session (engine), message,
-                                        NULL, (char **) protocols, G_PRIORITY_DEFAULT,
-                                        self->cancellable, connected_cb, g_object_ref (self));
+  _asc_rivet_engine_open_socket_async (engine, actor_id, "connect", NULL, protocols,
+                                       self->cancellable, connected_cb, g_object_ref (self));
 }
 
 static void

@@ -22,7 +22,6 @@
 #include "asc-rivet-private.h"
 
 #define INSPECTOR_PROTOCOL_VERSION 6
-#define MAX_INCOMING_FRAME (32 * 1024 * 1024)
 /* How long the saved state of Init waits for the live one. */
 #define LIVE_STATE_WAIT_MS 3000
 
@@ -241,7 +240,7 @@ connected_cb (GObject      *object,
   g_autofree char *text = NULL;
   SoupWebsocketConnection *socket;
 
-  socket = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+  socket = _asc_rivet_engine_open_socket_finish (ASC_RIVET_ENGINE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -254,7 +253,6 @@ connected_cb (GObject      *object,
     }
 
   self->socket = socket;
-  soup_websocket_connection_set_max_incoming_payload_size (socket, MAX_INCOMING_FRAME);
   g_signal_connect (socket, "message", G_CALLBACK (socket_message_cb), self);
   g_signal_connect (socket, "closed", G_CALLBACK (socket_closed_cb), self);
   g_signal_connect (socket, "error", G_CALLBACK (socket_error_cb), self);
@@ -267,19 +265,14 @@ connect_socket (AscRivetInspector *self,
                 const char        *actor_id,
                 const char        *token)
 {
-  AscRivetEngine *engine = get_engine (self);
-  g_autofree char *escaped = g_uri_escape_string (actor_id, NULL, FALSE);
-  g_autofree char *path = g_strconcat ("/gateway/", escaped, "/inspector/connect", NULL);
   g_autofree char *token_protocol = g_strconcat ("rivet_inspector_token.", token, NULL);
   const char *protocols[] = { "rivet", token_protocol, NULL };
   g_autoptr(GString) query = g_string_new (NULL);
-  g_autoptr(SoupMessage) message = NULL;
 
   g_string_append_printf (query, "protocol_version=%d", INSPECTOR_PROTOCOL_VERSION);
-  message = _asc_rivet_engine_new_message (engine, SOUP_METHOD_GET, path, query, NULL);
-  soup_session_websocket_connect_async (_asc_rivet_engine_get_session (engine), message,
-                                        NULL, (char **) protocols, G_PRIORITY_DEFAULT,
-                                        self->cancellable, connected_cb, g_object_ref (self));
+  _asc_rivet_engine_open_socket_async (get_engine (self), actor_id, "inspector/connect", query,
+                                       protocols, self->cancellable, connected_cb,
+                                       g_object_ref (self));
 }
 
 static void

@@ -29,6 +29,18 @@ void            _asc_rivet_engine_send_async         (AscRivetEngine       *self
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
 SoupSession    *_asc_rivet_engine_get_session        (AscRivetEngine       *self);
+void            _asc_rivet_engine_open_socket_async  (AscRivetEngine       *self,
+                                                      const char           *actor_id,
+                                                      const char           *endpoint,
+                                                      GString              *query,
+                                                      const char * const   *protocols,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+SoupWebsocketConnection *
+                _asc_rivet_engine_open_socket_finish (AscRivetEngine       *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 JsonNode       *_asc_rivet_engine_send_finish        (AscRivetEngine       *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
