@@ -7,12 +7,12 @@
  *
  * NODE may be `-` to time our side alone (for profiling under callgrind).
  *
- * Generates, from a fixed seed, a state of about 10,000 JSON nodes and a
- * stream of small state:patch messages shaped as Immer emits them (pushes,
- * pops, unshifts of short arrays, toggles, undefined members). Both sides
- * get the same text: we parse each message with json-glib and apply it with
- * asc_json_patch_apply_full(); the Node peer uses JSON.parse() and
- * fast-json-patch applyPatch(). Runs alternate and the medians are compared.
+ * Generates, from a fixed seed (bench-workload.c), a state of about 10,000
+ * JSON nodes and a stream of small state:patch messages shaped as Immer emits
+ * them (pushes, pops, unshifts of short arrays, toggles, undefined members).
+ * Both sides get the same text: we parse each message with json-glib and
+ * apply it with asc_json_patch_apply_full(); the Node peer uses JSON.parse()
+ * and fast-json-patch applyPatch(). Runs alternate and the medians are compared.
  * The same is done for asc_json_diff() against fast-json-patch compare() on
  * successive snapshots of the mutating state.
  */
@@ -20,328 +20,18 @@
 #include "config.h"
 
 #include "actorscope.h"
+#include "bench-util.h"
+#include "bench-workload.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SEED                   20260601
-#define N_TODOS                700
-#define N_USERS                500
-#define N_LOG                  300
-#define N_COUNTERS             50
 #define N_MESSAGES             100000
 #define N_SNAPSHOTS            200
 #define MESSAGES_PER_SNAPSHOT  50
 #define N_RUNS                 3
-
-/* Stream generation */
-
-typedef struct
-{
-  guint    n_tags;
-  gboolean has_note;
-} TodoModel;
-
-/* What the generator knows of the state, to keep every patch valid. */
-typedef struct
-{
-  GRand     *rand;
-  GArray    *todos;
-  GPtrArray *users;
-  guint      next_todo;
-  guint      next_user;
-  guint      log_length;
-  guint      events;
-} Model;
-
-typedef struct
-{
-  GString  *text;
-  gboolean  first;
-} Message;
-
-static void
-model_free (Model *model)
-{
-  g_rand_free (model->rand);
-  g_array_unref (model->todos);
-  g_ptr_array_unref (model->users);
-  g_free (model);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Model, model_free)
-
-static void
-append_todo (Model   *model,
-             GString *text)
-{
-  TodoModel todo = { 2, FALSE };
-  guint id = model->next_todo++;
-
-  g_string_append_printf (text,
-                          "{\"id\":\"t%u\",\"title\":\"task %u\",\"done\":false,"
-                          "\"priority\":%d,\"tags\":[\"home\",\"work\"],"
-                          "\"meta\":{\"created\":%u,\"owner\":\"u%d\"}}",
-                          id, id, g_rand_int_range (model->rand, 0, 4), 1000 + id,
-                          g_rand_int_range (model->rand, 0, N_USERS));
-  g_array_append_val (model->todos, todo);
-}
-
-/* Registers a new user id; user_value() gives its member value. */
-static const char *
-new_user (Model *model)
-{
-  g_ptr_array_add (model->users, g_strdup_printf ("u%u", model->next_user++));
-
-  return g_ptr_array_index (model->users, model->users->len - 1);
-}
-
-static char *
-user_value (Model *model)
-{
-  guint id = model->next_user - 1;
-
-  return g_strdup_printf ("{\"name\":\"user %u\",\"online\":%s,\"score\":%u}",
-                          id, id % 3 == 0 ? "true" : "false", id % 100);
-}
-
-/* Fills @text with the initial state, in JSON. */
-static Model *
-model_new (GString *text)
-{
-  Model *model = g_new0 (Model, 1);
-
-  model->rand = g_rand_new_with_seed (SEED);
-  model->todos = g_array_new (FALSE, FALSE, sizeof (TodoModel));
-  model->users = g_ptr_array_new_with_free_func (g_free);
-
-  g_string_append (text, "{\"todos\":[");
-  for (guint i = 0; i < N_TODOS; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, ',');
-      append_todo (model, text);
-    }
-  g_string_append (text, "],\"users\":{");
-  for (guint i = 0; i < N_USERS; i++)
-    {
-      const char *id = new_user (model);
-      g_autofree char *value = user_value (model);
-
-      g_string_append_printf (text, "%s\"%s\":%s", i > 0 ? "," : "", id, value);
-    }
-  g_string_append (text, "},\"log\":[");
-  for (guint i = 0; i < N_LOG; i++)
-    g_string_append_printf (text, "%s\"event %u\"", i > 0 ? "," : "", model->events++);
-  model->log_length = N_LOG;
-  g_string_append (text, "],\"counters\":{");
-  for (guint i = 0; i < N_COUNTERS; i++)
-    g_string_append_printf (text, "%s\"c%u\":%u", i > 0 ? "," : "", i, i);
-  g_string_append (text, "},\"settings\":{\"theme\":\"light\",\"volume\":5,"
-                   "\"panels\":{\"left\":true,\"right\":false}}}");
-
-  return model;
-}
-
-static void
-emit (Message    *message,
-      const char *op,
-      const char *path,
-      const char *value)
-{
-  g_string_append_printf (message->text, "%s{\"op\":\"%s\",\"path\":\"%s\"",
-                          message->first ? "" : ",", op, path);
-  if (value != NULL)
-    g_string_append_printf (message->text, ",\"value\":%s", value);
-  g_string_append_c (message->text, '}');
-  message->first = FALSE;
-}
-
-static void
-emitf (Message    *message,
-       const char *op,
-       const char *value,
-       const char *path_format,
-       ...) G_GNUC_PRINTF (4, 5);
-
-static void
-emitf (Message    *message,
-       const char *op,
-       const char *value,
-       const char *path_format,
-       ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, path_format);
-  path = g_strdup_vprintf (path_format, args);
-  va_end (args);
-  emit (message, op, path, value);
-}
-
-static guint
-random_todo (Model *model)
-{
-  return g_rand_int_range (model->rand, 0, model->todos->len);
-}
-
-static void
-gen_todo_push_or_pop (Model   *model,
-                      Message *message)
-{
-  guint length = model->todos->len;
-  gboolean push = length < 650 || (length <= 750 && g_rand_boolean (model->rand));
-
-  if (push)
-    {
-      g_autoptr(GString) value = g_string_new (NULL);
-
-      append_todo (model, value);
-      emitf (message, "add", value->str, "/todos/%u", length);
-    }
-  else
-    {
-      emitf (message, "remove", NULL, "/todos/%u", length - 1);
-      g_array_set_size (model->todos, length - 1);
-    }
-  emit (message, "replace", "/counters/c0", "1");
-}
-
-/* unshift() on a short array: replace every index, add at the old length;
- * past six tags, clear them from the highest index down. */
-static void
-gen_tags (Model   *model,
-          Message *message)
-{
-  guint i = random_todo (model);
-  TodoModel *todo = &g_array_index (model->todos, TodoModel, i);
-
-  if (todo->n_tags >= 6)
-    {
-      for (guint k = todo->n_tags; k > 0; k--)
-        emitf (message, "remove", NULL, "/todos/%u/tags/%u", i, k - 1);
-      todo->n_tags = 0;
-      return;
-    }
-
-  for (guint k = 0; k < todo->n_tags; k++)
-    emitf (message, "replace", k == 0 ? "\"new\"" : "\"old\"", "/todos/%u/tags/%u", i, k);
-  emitf (message, "add", "\"old\"", "/todos/%u/tags/%u", i, todo->n_tags);
-  todo->n_tags++;
-}
-
-/* A member set to undefined arrives as a replace without a value. */
-static void
-gen_note (Model   *model,
-          Message *message)
-{
-  guint i = random_todo (model);
-  TodoModel *todo = &g_array_index (model->todos, TodoModel, i);
-
-  if (todo->has_note)
-    emitf (message, "replace", NULL, "/todos/%u/meta/note", i);
-  else
-    emitf (message, "add", "\"remember\"", "/todos/%u/meta/note", i);
-  todo->has_note = !todo->has_note;
-}
-
-static void
-gen_users (Model   *model,
-           Message *message)
-{
-  if (g_rand_boolean (model->rand) || model->users->len < N_USERS / 2)
-    {
-      const char *id = new_user (model);
-      g_autofree char *value = user_value (model);
-
-      emitf (message, "add", value, "/users/%s", id);
-    }
-  else
-    {
-      guint k = g_rand_int_range (model->rand, 0, model->users->len);
-
-      emitf (message, "remove", NULL, "/users/%s",
-             (char *) g_ptr_array_index (model->users, k));
-      g_ptr_array_remove_index_fast (model->users, k);
-    }
-}
-
-static void
-gen_log (Model   *model,
-         Message *message)
-{
-  g_autofree char *value = NULL;
-
-  if (model->log_length >= 400)
-    {
-      emit (message, "replace", "/log", "[]");
-      model->log_length = 0;
-      return;
-    }
-
-  value = g_strdup_printf ("\"event %u\"", model->events++);
-  emitf (message, "add", value, "/log/%u", model->log_length++);
-}
-
-static void
-gen_scalars (Model   *model,
-             Message *message,
-             int      dice)
-{
-  g_autofree char *number = g_strdup_printf ("%d", g_rand_int_range (model->rand, 0, 1000));
-  guint i = random_todo (model);
-  const char *user = g_ptr_array_index (model->users,
-                                        g_rand_int_range (model->rand, 0, model->users->len));
-
-  if (dice < 30)
-    {
-      emitf (message, "replace", g_rand_boolean (model->rand) ? "true" : "false",
-             "/todos/%u/done", i);
-      emitf (message, "replace", number, "/counters/c%d", g_rand_int_range (model->rand, 1, 3));
-    }
-  else if (dice < 40)
-    emitf (message, "replace", "\"renamed task\"", "/todos/%u/title", i);
-  else if (dice < 50)
-    {
-      emitf (message, "replace", number, "/users/%s/score", user);
-      emitf (message, "replace", g_rand_boolean (model->rand) ? "true" : "false",
-             "/users/%s/online", user);
-    }
-  else if (dice < 58)
-    emitf (message, "replace", number, "/counters/c%d",
-           g_rand_int_range (model->rand, 0, N_COUNTERS));
-  else
-    emit (message, "replace", "/settings/theme",
-          g_rand_boolean (model->rand) ? "\"dark\"" : "\"light\"");
-}
-
-/* Appends one state:patch message, as one line of JSON text. */
-static void
-gen_message (Model   *model,
-             GString *out)
-{
-  Message message = { out, TRUE };
-  int dice = g_rand_int_range (model->rand, 0, 100);
-
-  g_string_append (out, "{\"type\":\"state:patch\",\"actor\":\"todos\","
-                   "\"actorId\":\"bench\",\"patches\":[");
-  if (dice < 63)
-    gen_scalars (model, &message, dice);
-  else if (dice < 73)
-    gen_todo_push_or_pop (model, &message);
-  else if (dice < 81)
-    gen_tags (model, &message);
-  else if (dice < 86)
-    gen_note (model, &message);
-  else if (dice < 93)
-    gen_users (model, &message);
-  else
-    gen_log (model, &message);
-  g_string_append (out, "]}\n");
-}
 
 /* Helpers */
 
@@ -383,42 +73,6 @@ count_nodes (JsonNode *node)
   return count;
 }
 
-static double
-median (double *values,
-        guint   n)
-{
-  double sorted[N_RUNS];
-
-  memcpy (sorted, values, n * sizeof (double));
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
-      {
-        double swap = sorted[j];
-
-        sorted[j] = sorted[j - 1];
-        sorted[j - 1] = swap;
-      }
-
-  return sorted[n / 2];
-}
-
-static char *
-write_temp (const char *template,
-            GString    *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = NULL;
-  int fd = g_file_open_tmp (template, &path, &error);
-
-  if (fd < 0)
-    g_error ("cannot create a temporary file: %s", error->message);
-  g_close (fd, NULL);
-  if (!g_file_set_contents (path, contents->str, contents->len, &error))
-    g_error ("cannot write %s: %s", path, error->message);
-
-  return path;
-}
-
 /* Runs the Node peer and returns the throughput it reports. */
 static double
 run_peer (const char *node,
@@ -428,30 +82,11 @@ run_peer (const char *node,
           const char *output)
 {
   const char *argv[] = { node, script, mode, input, output, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  int status;
 
   if (strcmp (node, "-") == 0)
     return 1.0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     &out, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      fprintf (stderr, "the fast-json-patch peer failed (%s)%s%s\n"
-               "Install it with `npm ci` in tests/.\n",
-               error->message, err != NULL ? ":\n" : "", err != NULL ? err : "");
-      exit (EXIT_FAILURE);
-    }
-
-  field = strstr (out, "throughput=");
-  if (field == NULL)
-    g_error ("the fast-json-patch peer printed no throughput: %s", out);
-
-  return g_ascii_strtod (field + strlen ("throughput="), NULL);
+  return bench_run_peer (argv, "fast-json-patch");
 }
 
 /* Patching */
@@ -587,9 +222,9 @@ bench_apply (const Workload *workload,
   printf ("fast-json-patch, patch only (pre-parsed): %.0f msg/s\n",
           run_peer (node, script, "apply-only", workload->stream_path, NULL));
 
-  speedup = median (ours, N_RUNS) / median (theirs, N_RUNS);
-  printf ("ours: %.0f msg/s (median of %u)\n", median (ours, N_RUNS), N_RUNS);
-  printf ("fast-json-patch: %.0f msg/s (median of %u)\n", median (theirs, N_RUNS), N_RUNS);
+  speedup = bench_median (ours, N_RUNS) / bench_median (theirs, N_RUNS);
+  printf ("ours: %.0f msg/s (median of %u)\n", bench_median (ours, N_RUNS), N_RUNS);
+  printf ("fast-json-patch: %.0f msg/s (median of %u)\n", bench_median (theirs, N_RUNS), N_RUNS);
   printf ("speedup_vs_fast_json_patch=%.2f\n", speedup);
 
   return speedup;
@@ -669,11 +304,11 @@ bench_diff (const Workload *workload,
               run + 1, ours[run], theirs[run]);
     }
 
-  speedup = median (ours, N_RUNS) / median (theirs, N_RUNS);
+  speedup = bench_median (ours, N_RUNS) / bench_median (theirs, N_RUNS);
   printf ("diff: %u snapshots, %u operations in all\n", snapshots->len, n_operations);
-  printf ("ours: %.0f diffs/s (median of %u)\n", median (ours, N_RUNS), N_RUNS);
+  printf ("ours: %.0f diffs/s (median of %u)\n", bench_median (ours, N_RUNS), N_RUNS);
   printf ("fast-json-patch compare: %.0f diffs/s (median of %u)\n",
-          median (theirs, N_RUNS), N_RUNS);
+          bench_median (theirs, N_RUNS), N_RUNS);
   printf ("speedup_vs_fast_json_patch_compare=%.2f\n", speedup);
 
   return speedup;
@@ -686,7 +321,7 @@ workload_init (Workload *workload)
   g_autoptr(GString) initial = g_string_new (NULL);
   g_autoptr(GString) stream = g_string_new (NULL);
   g_autoptr(GString) snapshots = g_string_new (NULL);
-  g_autoptr(Model) model = model_new (initial);
+  g_autoptr(BenchModel) model = bench_model_new (initial);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) state = json_node_ref (parse_text (parser, initial->str));
   guint n_nodes = count_nodes (state);
@@ -700,7 +335,7 @@ workload_init (Workload *workload)
     {
       gsize start = stream->len;
 
-      gen_message (model, stream);
+      bench_model_append_patch (model, stream);
       g_ptr_array_add (workload->lines, g_strndup (stream->str + start,
                                                    stream->len - start - 1));
       if (workload->n_snapshots >= N_SNAPSHOTS)
@@ -716,8 +351,10 @@ workload_init (Workload *workload)
         }
     }
 
-  workload->stream_path = write_temp ("asc-bench-stream-XXXXXX.jsonl", stream);
-  workload->snapshots_path = write_temp ("asc-bench-snapshots-XXXXXX.jsonl", snapshots);
+  workload->stream_path = bench_write_temp ("asc-bench-stream-XXXXXX.jsonl",
+                                            stream->str, stream->len);
+  workload->snapshots_path = bench_write_temp ("asc-bench-snapshots-XXXXXX.jsonl",
+                                               snapshots->str, snapshots->len);
   printf ("state: %u nodes; %u messages, %.1f MB of JSON text\n",
           n_nodes, workload->lines->len, stream->len / 1e6);
 }
