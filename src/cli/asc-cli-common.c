@@ -342,11 +342,11 @@ _asc_cli_new_client (AscCliOptions  *options,
   if (status != ASC_CLI_EXIT_OK)
     return status;
 
+  /* Nothing was contacted yet: an address of the wrong kind is a usage
+   * error, like one that is not an address at all. */
   made = asc_client_new (server, kind, &error);
-  if (made == NULL && error->domain != ASC_ERROR)
-    return _asc_cli_usage_error (_("“%s” is not a server address: %s"), server, error->message);
   if (made == NULL)
-    return _asc_cli_report_error (error);
+    return _asc_cli_usage_error (_("“%s” is not a server address: %s"), server, error->message);
 
   status = apply_connection_params (options, made);
   if (status != ASC_CLI_EXIT_OK)

@@ -903,6 +903,27 @@ apply_add (Patcher     *self,
   return TRUE;
 }
 
+/* Whether @path, read strictly, names a member its object lacks. */
+static gboolean
+is_missing_member (Patcher    *self,
+                   const char *path)
+{
+  g_auto(GStrv) tokens = asc_json_pointer_parse (path, NULL);
+  g_autofree char *last = NULL;
+  g_autofree char *parent_path = NULL;
+  guint n;
+  JsonNode *parent;
+
+  if (tokens == NULL || (n = g_strv_length (tokens)) == 0)
+    return FALSE;
+
+  last = g_steal_pointer (&tokens[n - 1]);
+  parent_path = asc_json_pointer_format ((const char * const *) tokens);
+  parent = asc_json_pointer_resolve (*self->document, parent_path, NULL);
+  return parent != NULL && JSON_NODE_HOLDS_OBJECT (parent) &&
+         !json_object_has_member (json_node_get_object (parent), last);
+}
+
 static gboolean
 apply_replace (Patcher     *self,
                const char  *path,
@@ -914,6 +935,20 @@ apply_replace (Patcher     *self,
 
   if (value == NULL)
     return apply_undefined (self, "replace", path, error);
+
+  /* Lenient: a member set to `undefined` was removed here but lives on
+   * in the server's state, whose next change to it is a replace. */
+  if ((self->flags & ASC_JSON_PATCH_LENIENT) != 0 && is_missing_member (self, path) &&
+      locate (self, path, WANT_SLOT, TRUE, &loc, NULL) &&
+      loc.parent != NULL && JSON_NODE_HOLDS_OBJECT (loc.parent) && loc.target == NULL)
+    {
+      put (self, &loc, asc_json_copy (value), TRUE);
+      emit (self, "add", NULL, loc_path (&loc, path), value);
+      return TRUE;
+    }
+  location_clear (&loc);
+  loc = (Location) { NULL };
+
   if (!locate (self, path, WANT_EXISTING, TRUE, &loc, error))
     return FALSE;
 

@@ -22,7 +22,9 @@ G_BEGIN_DECLS
  *     `undefined`: an object member is removed (nothing happens if it is
  *     already absent), and an array element becomes `null`, as
  *     `JSON.stringify()` writes it. Such an op on the whole document is
- *     still an error.
+ *     still an error. Since the server keeps such a member, its next
+ *     change is a `replace`: a `replace` with a value of a missing object
+ *     member adds it.
  *   - Paths may hold object keys that were not escaped, so `/map/a/b~c`
  *     can name the member `a/b~c` of `map`. Each path is first read as a
  *     strict RFC 6901 pointer. Only when that fails (a missing member, a

@@ -84,11 +84,15 @@ test_cli_version_prints_version (void)
 static void
 test_cli_usage_errors_exit_2 (void)
 {
-  static const char *cases[][3] = {
+  static const char *cases[][6] = {
     { NULL },
     { "frobnicate", NULL },
     { "--no-such-option", "types", NULL },
     { "--timeout", NULL },
+    /* Addresses that cannot be used: nothing is contacted. */
+    { "--server", "notaurl", "types", NULL },
+    { "--server", "ftp://127.0.0.1/", "types", NULL },
+    { "--kind", "zocket", "--server", "http://127.0.0.1:9/", "types", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -267,12 +267,42 @@ wait_result (AscActionView *view,
   g_assert_true (asc_test_wait_until (result_has, view, 8000));
 }
 
+static gboolean
+is_invoke_button (GtkWidget *widget,
+                  gpointer   user_data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "actions.invoke") == 0;
+}
+
+/* The calls the actor's log has seen: none is made while input is invalid. */
+static guint
+count_calls (AscActor *actor)
+{
+  GListModel *log;
+  guint count = 0;
+
+  asc_event_log_flush (asc_actor_get_event_log (actor));
+  log = G_LIST_MODEL (asc_actor_get_event_log (actor));
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(AscEvent) event = g_list_model_get_item (log, i);
+
+      count += asc_event_get_kind (event) == ASC_EVENT_KIND_CALL;
+    }
+  return count;
+}
+
 static void
 test_actions_invoke_with_errors_and_results (Fixture       *fixture,
                                              gconstpointer  data)
 {
   AscActionView *view;
   g_autofree char *command = NULL;
+  GtkWidget *invoke_button;
+  AscActor *actor;
+  guint n_calls;
 
   open_actor (fixture, "counter", "ui-test");
   show_tab (fixture, "actions");
@@ -286,8 +316,15 @@ test_actions_invoke_with_errors_and_results (Fixture       *fixture,
   /* Checked against the catalog's schema: it never reaches the server. */
   asc_action_view_set_args_text (view, "{\"amount\": \"lots\"}");
   g_assert_nonnull (strstr (asc_action_view_get_problem (view), "/amount"));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (view), "actions.invoke", NULL) &&
-                  asc_action_view_get_problem (view) == NULL);
+  invoke_button = asc_ui_find_widget (GTK_WIDGET (view), is_invoke_button, NULL);
+  g_assert_nonnull (invoke_button);
+  g_assert_false (gtk_widget_is_sensitive (invoke_button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (invoke_button), "/amount"));
+  actor = asc_actor_page_get_actor (asc_window_get_actor_page (fixture->window));
+  n_calls = count_calls (actor);
+  gtk_widget_activate_action (GTK_WIDGET (view), "actions.invoke", NULL);
+  asc_ui_flush ();
+  g_assert_cmpuint (count_calls (actor), ==, n_calls);
   asc_ui_save_screenshot (GTK_WIDGET (fixture->window), "demo-actions-rejected");
 
   /* A method the server does not know: its error comes back structured. */

@@ -567,9 +567,12 @@ asc_rivet_connection_call_async (AscRivetConnection  *self,
   _asc_call_table_add (get_calls (self), task, id, method,
                        asc_rivet_connection_encode_action_request (self->last_call_id,
                                                                    method, args));
+  /* A socket the server is closing takes no more frames: the call waits
+   * for the next one. */
   if (!self->wanted)
     asc_rivet_connection_open (self);
-  else if (self->ready)
+  else if (self->ready &&
+           soup_websocket_connection_get_state (self->socket) == SOUP_WEBSOCKET_STATE_OPEN)
     _asc_call_table_send_waiting (get_calls (self), send_frame, self);
 }
 

@@ -563,8 +563,11 @@ _asc_zocket_client_call_async (AscZocketClient     *self,
                                  asc_actor_get_key (ASC_ACTOR (actor)), method, input);
   _asc_call_table_add (self->calls, task, id, method, frame);
 
+  /* A socket the server is closing takes no more frames: the call waits
+   * for the next one. */
   _asc_zocket_client_ensure_open (self);
-  if (self->connection != NULL)
+  if (self->connection != NULL &&
+      soup_websocket_connection_get_state (self->connection) == SOUP_WEBSOCKET_STATE_OPEN)
     _asc_call_table_send_waiting (self->calls, send_frame, self);
 }
 
