@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "asc-error.h"
 #include "asc-json-pointer.h"
@@ -122,7 +123,9 @@ js_string (JsonNode *node)
             char buffer[G_ASCII_DTOSTR_BUF_SIZE];
             double value = json_node_get_double (node);
 
-            if (value == (double) (gint64) value && ABS (value) < 1e15)
+            /* The range test comes first: casting a double out of gint64's
+             * range is undefined. */
+            if (ABS (value) < 1e15 && value == (double) (gint64) value)
               return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
             return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
           }
@@ -216,12 +219,55 @@ decode_fields (AscZocketMessage  *message,
       return decode_instance (message, object, error);
 
     case ASC_ZOCKET_MESSAGE_STATE_PATCH:
-      if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "patches")))
+      if (json_object_get_member (object, "patches") == NULL ||
+          !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "patches")))
         return protocol_error (error, message->type_name, _("without an array of patches"));
       message->patches = dup_member_or_null (object, "patches");
       return decode_instance (message, object, error);
 
     case ASC_ZOCKET_MESSAGE_UNKNOWN:
+    default:
+      return TRUE;
+    }
+}
+
+/* json-glib lets through what JSON forbids and JSON.stringify() never
+ * writes: octal escapes and lone surrogates decode to bytes that are not
+ * UTF-8, and numbers past a double's range to infinities, which print back
+ * as text that is not JSON. */
+static gboolean
+holds_only_json (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !holds_only_json (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!holds_only_json (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        return isfinite (json_node_get_double (node));
+      return TRUE;
+    case JSON_NODE_NULL:
     default:
       return TRUE;
     }
@@ -276,8 +322,11 @@ asc_zocket_message_parse (const char  *text,
 
   if (!json_parser_load_from_data (parser, text, length, &parse_error))
     {
+      /* json-glib quotes the strings it decoded, UTF-8 or not. */
+      g_autofree char *reason = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
-                   _("The server sent a frame that is not JSON: %s"), parse_error->message);
+                   _("The server sent a frame that is not JSON: %s"), reason);
       return NULL;
     }
 
@@ -286,6 +335,14 @@ asc_zocket_message_parse (const char  *text,
     {
       g_set_error_literal (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
                            _("The server sent a frame that is not a JSON object"));
+      return NULL;
+    }
+
+  if (!holds_only_json (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
+                           _("The server sent a frame with a string that is not UTF-8 "
+                             "or a number out of range"));
       return NULL;
     }
 
