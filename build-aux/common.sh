@@ -7,8 +7,11 @@ build_packages=(
   libcbor-dev libsecret-1-dev libgtksourceview-5-dev
   desktop-file-utils appstream
 )
+# clang builds the sanitizer build and the fuzzers: libclang-rt-14-dev has
+# the ASan, UBSan and libFuzzer runtimes, llvm the llvm-symbolizer that turns
+# their stacks into file names and lines.
 test_packages=(
-  xvfb xauth valgrind python3 clang libclang-rt-14-dev
+  xvfb xauth valgrind python3 clang libclang-rt-14-dev llvm
   # Ships JSON-Schema-Test-Suite as data, for tests/lib/test-schema-suite.c.
   libtest-json-schema-acceptance-perl
 )
@@ -61,4 +64,23 @@ ensure_build () {
   fi
   log "Building $dir"
   meson compile -C "$dir"
+}
+
+# Like ensure_build, for a build folder that must use the C compiler "$1"
+# (CC must name it too): a folder configured with another compiler is
+# configured again from scratch.
+ensure_build_with_compiler () {
+  local compiler=$1 dir=$2 used
+  shift 2
+  if [ -f "$dir/build.ninja" ]; then
+    used=$(awk '/^rule c_COMPILER$/ { getline; print $3; exit }' "$dir/build.ninja")
+    case ${used##*/} in
+      "$compiler"*) ;;
+      *)
+        log "Configuring $dir again, with $compiler instead of ${used##*/}"
+        rm -rf "$dir"
+        ;;
+    esac
+  fi
+  ensure_build "$dir" "$@"
 }

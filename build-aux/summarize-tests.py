@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Reads meson testlog.json files and prints one closing line, N passed, N failed.
 
-Each meson test (one TAP executable) counts once. Exits 1 when any test failed
-or when no test ran at all."""
+Each meson test (one TAP executable) counts once, and so does each fuzz
+target that tests/fuzz/run records in the same JSON-lines shape. A log that
+is missing counts as one failure. Exits 1 when anything failed or when no
+test ran at all."""
 
 import json
 import sys
@@ -12,7 +14,13 @@ SKIPPED = {"SKIP"}
 
 passed, failed, skipped = 0, 0, 0
 for path in sys.argv[1:]:
-    with open(path, encoding="utf-8") as log:
+    try:
+        log = open(path, encoding="utf-8")
+    except OSError as error:
+        failed += 1
+        print(f"failed: no test log {path} ({error.strerror})")
+        continue
+    with log:
         for line in log:
             if not line.strip():
                 continue

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "asc-catalog-private.h"
+#include "asc-json-check.h"
 
 #include "asc-schema.h"
 
@@ -81,6 +82,15 @@ catalog_new_for_root (JsonNode  *root,
                       GError   **error)
 {
   AscCatalog *self;
+
+  /* Its names reach widgets, its numbers form constraints. */
+  if (!_asc_json_holds_only_json (root))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The catalog holds a string that is not UTF-8 or a number "
+                             "out of range"));
+      return NULL;
+    }
 
   if (!_asc_catalog_check_root (root, error))
     return NULL;

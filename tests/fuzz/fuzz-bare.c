@@ -13,24 +13,12 @@
 #include "asc-error.h"
 #include "asc-rivet-connection-protocol.h"
 #include "asc-rivet-inspector-protocol.h"
+#include "fuzz-check.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
-
-/* Checks stay on whatever G_DISABLE_ASSERT says. */
-#define CHECK(cond) \
-  G_STMT_START { \
-    if (!(cond)) \
-      { \
-        fprintf (stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-        abort (); \
-      } \
-  } G_STMT_END
 
 static void
 check_failure (gpointer  result,
@@ -124,6 +112,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  fuzz_make_warnings_fatal ();
   check_inspector (data, size);
   check_connection (data, size, FALSE);
   check_connection (data, size, TRUE);

@@ -14,24 +14,12 @@
 
 #include "asc-cbor.h"
 #include "asc-error.h"
+#include "fuzz-check.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
-
-/* Checks stay on whatever G_DISABLE_ASSERT says. */
-#define CHECK(cond) \
-  G_STMT_START { \
-    if (!(cond)) \
-      { \
-        fprintf (stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-        abort (); \
-      } \
-  } G_STMT_END
 
 static void
 check_failure (gpointer  result,
@@ -55,6 +43,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gsize length = 0;
   const guint8 *bytes;
 
+  fuzz_make_warnings_fatal ();
   value = asc_cbor_decode (data, size, &error);
   if (value == NULL)
     {

@@ -14,24 +14,12 @@
 
 #include "asc-json-diff.h"
 #include "asc-json-patch.h"
+#include "fuzz-check.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
-
-/* Checks stay on whatever G_DISABLE_ASSERT says. */
-#define CHECK(cond) \
-  G_STMT_START { \
-    if (!(cond)) \
-      { \
-        fprintf (stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-        abort (); \
-      } \
-  } G_STMT_END
 
 static JsonNode *
 parse (const char *text,
@@ -117,9 +105,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JsonNode) patch = NULL;
   gsize doc_length;
 
-  /* A critical warning is a bug too. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL |
-                          G_LOG_LEVEL_WARNING);
+  fuzz_make_warnings_fatal ();
 
   if (newline == NULL)
     return 0;

@@ -121,6 +121,12 @@ static InvalidCase invalid_cases[] = {
   { "syntax", "{\n  \"catalog\": 1,\n  \"actors\": [,]\n}", "<data>:3:" },
   { "empty", "", "A catalog must be a JSON object" },
   { "array", "[1]", "A catalog must be a JSON object" },
+  /* json-glib decodes these; JSON forbids them. */
+  { "octal-escape-in-a-name", "{\"catalog\": 1, \"actors\": {\"\\777\": {}}}",
+    "The catalog holds a string that is not UTF-8" },
+  { "infinite-number",
+    "{\"catalog\": 1, \"actors\": {\"c\": {\"state\": {\"minimum\": 1e999}}}}",
+    "The catalog holds a string that is not UTF-8 or a number out of range" },
   { "no-version", "{\"actors\": {}}", "“catalog” is missing" },
   { "version-2", "{\"catalog\": 2, \"actors\": {}}", "“catalog” must be 1" },
   { "version-string", "{\"catalog\": \"1\", \"actors\": {}}", "“catalog” must be 1" },

@@ -932,7 +932,7 @@ static void
 assert_frame (JsonObject *frame,
               const char *expected)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json_object_ref (frame));
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), frame);
   g_autofree char *text = dq (expected);
 
   asc_test_assert_json_eq (node, text);

@@ -9,9 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "asc-error.h"
+#include "asc-json-check.h"
 #include "asc-json-pointer.h"
 #include "asc-zocket-protocol.h"
 
@@ -231,48 +231,6 @@ decode_fields (AscZocketMessage  *message,
     }
 }
 
-/* json-glib lets through what JSON forbids and JSON.stringify() never
- * writes: octal escapes and lone surrogates decode to bytes that are not
- * UTF-8, and numbers past a double's range to infinities, which print back
- * as text that is not JSON. */
-static gboolean
-holds_only_json (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
-          if (!g_utf8_validate (name, -1, NULL) || !holds_only_json (member))
-            return FALSE;
-        return TRUE;
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          if (!holds_only_json (json_array_get_element (array, i)))
-            return FALSE;
-        return TRUE;
-      }
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        return g_utf8_validate (json_node_get_string (node), -1, NULL);
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        return isfinite (json_node_get_double (node));
-      return TRUE;
-    case JSON_NODE_NULL:
-    default:
-      return TRUE;
-    }
-}
-
 static AscZocketMessageType
 lookup_type (const char *name)
 {
@@ -338,7 +296,7 @@ asc_zocket_message_parse (const char  *text,
       return NULL;
     }
 
-  if (!holds_only_json (json_parser_get_root (parser)))
+  if (!_asc_json_holds_only_json (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, ASC_ERROR, ASC_ERROR_PROTOCOL,
                            _("The server sent a frame with a string that is not UTF-8 "
