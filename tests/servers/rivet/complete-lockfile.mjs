@@ -5,14 +5,16 @@
 // npm ci refuses a lock file that lacks optional dependencies named by the
 // packages it holds. Entries added here carry the os/cpu/libc that their
 // names spell, so npm ci skips them on every other platform without
-// fetching anything. Run it after each `npm install` that rewrites the lock.
+// fetching anything. Run it after each `npm install` that rewrites the lock:
+//   node complete-lockfile.mjs [PATH/TO/package-lock.json]
+// (by default, the lock file beside this script).
 //
 // Copyright 2026 The Actorscope authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const LOCK = new URL('./package-lock.json', import.meta.url);
+const LOCK = process.argv[2] ?? new URL('./package-lock.json', import.meta.url);
 
 const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android'];
 const CPU = ['arm64', 'x64', 'ia32', 'arm'];
