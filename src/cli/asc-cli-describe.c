@@ -230,6 +230,9 @@ describe_method (AscCatalog *catalog,
   return json_builder_get_root (builder);
 }
 
+static int not_found (const char *format,
+                      ...) G_GNUC_PRINTF (1, 2);
+
 static int
 not_found (const char *format,
            ...)

@@ -13,6 +13,8 @@
 
 #include "asc-json-pointer.h"
 
+#include <string.h>
+
 AscStateNodeKind
 _asc_state_node_kind_for_json (JsonNode *value)
 {
@@ -45,6 +47,33 @@ _asc_state_node_kind_for_json (JsonNode *value)
     }
 }
 
+/* JSON-GLib writes a double with 17 significant digits, so 75.42 would show
+ * as 75.420000000000002: the display takes the shortest text that reads
+ * back as the same double, with ".0" kept on whole numbers as JSON-GLib
+ * does. */
+static char *
+number_text (JsonNode *value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double number;
+
+  if (json_node_get_value_type (value) != G_TYPE_DOUBLE)
+    return json_to_string (value, FALSE);
+
+  number = json_node_get_double (value);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], number);
+      if (g_ascii_strtod (buffer, NULL) == number)
+        break;
+    }
+
+  if (strpbrk (buffer, ".eEn") == NULL)
+    return g_strconcat (buffer, ".0", NULL);
+  return g_strdup (buffer);
+}
+
 char *
 _asc_state_node_scalar_text (JsonNode *value)
 {
@@ -60,10 +89,11 @@ _asc_state_node_scalar_text (JsonNode *value)
       return g_strdup ("null");
 
     case ASC_STATE_NODE_KIND_NUMBER:
+      return number_text (value);
+
     case ASC_STATE_NODE_KIND_OBJECT:
     case ASC_STATE_NODE_KIND_ARRAY:
     default:
-      /* The number exactly as JSON writes it */
       return json_to_string (value, FALSE);
     }
 }

@@ -212,7 +212,8 @@ asc_state_node_class_init (AscStateNodeClass *klass)
    * AscStateNode:value-text:
    *
    * The value for display: a string without quotes, a number as JSON writes
-   * it, `true`, `false` or `null`, or a summary such as "3 members" or
+   * it (a fraction with the fewest digits that read back as the same
+   * double), `true`, `false` or `null`, or a summary such as "3 members" or
    * "2 items" for a container.
    */
   properties[ASC_STATE_NODE_PROP_VALUE_TEXT] =

@@ -37,6 +37,7 @@ struct _AscEventLogView
   GtkSingleSelection *selection;
   char               *filter_text;
   guint64             appended_at_pause;
+  guint               follow_source;
   gboolean            stick_to_bottom;
 
   /* Template widgets */
@@ -128,6 +129,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   AscEventKind kind = asc_event_get_kind (event);
+
+  /* GTK 4.8 binds a row again whenever its position moves, and a full log
+   * moves every row for each batch it drops: a cell that already shows
+   * this entry is left as it is. It holds the entry, so the address cannot
+   * stand for another entry meanwhile. */
+  if (g_object_get_data (G_OBJECT (cell), "asc-shown-event") == event)
+    return;
+  g_object_set_data_full (G_OBJECT (cell), "asc-shown-event", g_object_ref (event), g_object_unref);
 
   switch (GPOINTER_TO_INT (user_data))
     {
@@ -224,22 +233,54 @@ static gboolean
 scroll_to_bottom_cb (gpointer user_data)
 {
   AscEventLogView *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  g_object_unref (self);
+  self->follow_source = 0;
+  if (self->stick_to_bottom && n > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", n - 1);
+
   return G_SOURCE_REMOVE;
 }
 
-/* Follows new entries only while the user is at the bottom: scrolling up
- * to read stops it, scrolling back down resumes it. */
+/* Follows new entries until the reader scrolls up or grabs the scrollbar,
+ * and again once back at the bottom. Only the reader turns it off: the
+ * view itself moves the scroll position when a full log drops entries
+ * above it. While following, the view reuses the rows that scroll out of
+ * sight for the ones that scroll in. */
 static void
 scrolled_cb (AscEventLogView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-  self->stick_to_bottom = gtk_adjustment_get_value (adjustment) >= bottom - 4;
+  if (gtk_adjustment_get_value (adjustment) >= bottom - 4)
+    self->stick_to_bottom = TRUE;
+}
+
+static gboolean
+wheel_cb (AscEventLogView *self,
+          double           dx,
+          double           dy)
+{
+  if (dy < 0)
+    self->stick_to_bottom = FALSE;
+  return FALSE;
+}
+
+static void
+scrollbar_pressed_cb (AscEventLogView *self)
+{
+  self->stick_to_bottom = FALSE;
+}
+
+/* A batch drops and appends in two steps: scroll once, after both.
+ * Not at idle priority: that waits for as long as the socket is busy. */
+static void
+follow_end (AscEventLogView *self)
+{
+  if (self->stick_to_bottom && self->follow_source == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->follow_source = g_idle_add_full (G_PRIORITY_DEFAULT, scroll_to_bottom_cb, self, NULL);
 }
 
 static void
@@ -248,8 +289,26 @@ rows_changed_cb (AscEventLogView *self,
                  guint            removed,
                  guint            added)
 {
-  if (added > 0 && self->stick_to_bottom)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_bottom_cb, g_object_ref (self), NULL);
+  if (added > 0)
+    follow_end (self);
+}
+
+static void
+follow_init (AscEventLogView *self)
+{
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkGesture *press = gtk_gesture_click_new ();
+
+  self->stick_to_bottom = TRUE;
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (wheel, "scroll", G_CALLBACK (wheel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), wheel);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (press, "pressed", G_CALLBACK (scrollbar_pressed_cb), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->scroller),
+                             GTK_EVENT_CONTROLLER (press));
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                            G_CALLBACK (scrolled_cb), self);
 }
 
 static void
@@ -404,6 +463,32 @@ disconnect_actor (AscEventLogView *self)
   g_clear_object (&self->actor);
 }
 
+/* A hidden log (another page of the actor is shown) keeps its rows but
+ * not its row widgets: a full log drops and appends a batch ten times a
+ * second, and a column view that is not on screen would still build and
+ * measure the rows around its anchor for every batch. */
+static void
+asc_event_log_view_map (GtkWidget *widget)
+{
+  AscEventLogView *self = ASC_EVENT_LOG_VIEW (widget);
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  GTK_WIDGET_CLASS (asc_event_log_view_parent_class)->map (widget);
+  follow_end (self);
+}
+
+static void
+asc_event_log_view_unmap (GtkWidget *widget)
+{
+  AscEventLogView *self = ASC_EVENT_LOG_VIEW (widget);
+  gboolean stick_to_bottom = self->stick_to_bottom;
+
+  GTK_WIDGET_CLASS (asc_event_log_view_parent_class)->unmap (widget);
+  gtk_column_view_set_model (self->column_view, NULL);
+  /* Emptying the view scrolls it; where the reader was still counts */
+  self->stick_to_bottom = stick_to_bottom;
+}
+
 static void
 asc_event_log_view_dispose (GObject *object)
 {
@@ -411,6 +496,7 @@ asc_event_log_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_actor (self);
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ASC_TYPE_EVENT_LOG_VIEW);
   /* dispose_template() clears the bound children; the root-level ones
    * still have to be unparented by hand in GTK 4.8. */
@@ -476,6 +562,8 @@ asc_event_log_view_class_init (AscEventLogViewClass *klass)
   object_class->dispose = asc_event_log_view_dispose;
   object_class->get_property = asc_event_log_view_get_property;
   object_class->set_property = asc_event_log_view_set_property;
+  widget_class->map = asc_event_log_view_map;
+  widget_class->unmap = asc_event_log_view_unmap;
 
   properties[PROP_ACTOR] =
     g_param_spec_object ("actor", NULL, NULL, ASC_TYPE_ACTOR,
@@ -532,17 +620,14 @@ asc_event_log_view_init (AscEventLogView *self)
   set_column_factory (self->payload_column, COLUMN_PAYLOAD);
   set_up_detail_language (self);
 
-  self->stick_to_bottom = TRUE;
   self->filter = gtk_custom_filter_new (event_matches_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (show_detail), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (rows_changed_cb), self);
-  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
-                            G_CALLBACK (scrolled_cb), self);
+  follow_init (self);
 }
 
 GtkWidget *

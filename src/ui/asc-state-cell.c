@@ -22,6 +22,8 @@ struct _AscStateCell
   AscStateNode     *node;
   GtkWidget        *marker;
   GtkWidget        *label;
+  const char       *flash_class;   /* static: the CSS class shown, or NULL */
+  gint64            fade_at;       /* monotonic time the mark goes */
   guint             fade_source;
   guint64           shown_serial;
   AscStateCellRole  role;
@@ -76,40 +78,71 @@ update_text (AscStateCell *self)
         }
     }
 
-  gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->label), text != NULL ? text : "");
 }
 
 static void
 clear_flash (AscStateCell *self)
 {
   g_clear_handle_id (&self->fade_source, g_source_remove);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "changed");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "changed-inside");
+  if (self->flash_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->flash_class);
+  self->flash_class = NULL;
   gtk_widget_set_visible (self->marker, FALSE);
+}
+
+static gboolean fade_cb (gpointer user_data);
+
+static void
+arm_fade (AscStateCell *self,
+          gint64        now)
+{
+  guint remaining_ms = (guint) ((self->fade_at - now + 999) / 1000);
+
+  self->fade_source = g_timeout_add (MAX (remaining_ms, 1), fade_cb, self);
 }
 
 static gboolean
 fade_cb (gpointer user_data)
 {
   AscStateCell *self = user_data;
+  gint64 now = g_get_monotonic_time ();
 
   self->fade_source = 0;
+  /* Changed again meanwhile: the mark stays, the timer catches up */
+  if (now < self->fade_at)
+    {
+      arm_fade (self, now);
+      return G_SOURCE_REMOVE;
+    }
+
   clear_flash (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
   return G_SOURCE_REMOVE;
 }
 
 /* A changed value is marked by a dot and a weight change, not colour alone;
- * a container whose insides changed gets the dot only. */
+ * a container whose insides changed gets the dot only.
+ *
+ * A busy value changes far more often than it can be read. Changing again
+ * while marked only moves the end of the mark: the styles stay as they are,
+ * so the row is not restyled and measured again for every change, and the
+ * one timer is not replaced either. */
 static void
 flash (AscStateCell *self)
 {
-  gboolean leaf = !asc_state_node_is_container (self->node);
+  const char *flash_class = asc_state_node_is_container (self->node) ? "changed-inside" : "changed";
+  gint64 now = g_get_monotonic_time ();
+
+  self->fade_at = now + (gint64) highlight_ms * 1000;
+  if (self->flash_class == flash_class)
+    return;
 
   clear_flash (self);
-  gtk_widget_add_css_class (GTK_WIDGET (self), leaf ? "changed" : "changed-inside");
+  self->flash_class = flash_class;
+  gtk_widget_add_css_class (GTK_WIDGET (self), flash_class);
   gtk_widget_set_visible (self->marker, self->role == ASC_STATE_CELL_KEY);
-  self->fade_source = g_timeout_add (highlight_ms, fade_cb, self);
+  arm_fade (self, now);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
 }
 
@@ -182,6 +215,9 @@ asc_state_cell_set_property (GObject      *object,
       self->role = g_value_get_uint (value);
       if (self->role != ASC_STATE_CELL_KEY)
         gtk_widget_add_css_class (self->label, self->role == ASC_STATE_CELL_KIND ? "dim-label" : "monospace");
+      else
+        /* The expander beside it gives a key its natural width only */
+        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label), 40);
       update_text (self);
       break;
     default:
@@ -227,10 +263,13 @@ asc_state_cell_init (AscStateCell *self)
   gtk_widget_set_visible (self->marker, FALSE);
   gtk_widget_set_parent (self->marker, GTK_WIDGET (self));
 
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  /* An inscription's size does not follow its text, so a value that
+   * changes many times a second only redraws its cell: a label would ask
+   * the whole tree, and the window, to be measured again each time. */
+  self->label = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (self->label, TRUE);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 }
@@ -277,7 +316,7 @@ asc_state_cell_get_highlighted (AscStateCell *self)
 const char *
 asc_state_cell_get_text (AscStateCell *self)
 {
-  return gtk_label_get_text (GTK_LABEL (self->label));
+  return gtk_inscription_get_text (GTK_INSCRIPTION (self->label));
 }
 
 /* Tests and the preferences shorten or lengthen the highlight. */

@@ -31,6 +31,8 @@ struct _AscStateView
   char               *filter_text;
   int                 travel_position;
   gboolean            expanded_once;
+  gboolean            changes_follow;
+  guint               follow_source;
 
   /* Template widgets */
   GtkButton          *banner_button;
@@ -38,6 +40,7 @@ struct _AscStateView
   GtkLabel           *banner_label;
   GtkRevealer        *banner_revealer;
   GtkListView        *change_list;
+  GtkScrolledWindow  *change_scroller;
   GtkColumnView      *column_view;
   GtkTextView        *diff_view;
   GtkSearchEntry     *filter_entry;
@@ -264,6 +267,85 @@ change_selected_cb (AscStateView *self)
     travel_to_change (self, change);
 }
 
+/* The change list follows the newest change until the reader scrolls up
+ * or grabs the scrollbar, and follows again once back at the end, as a log
+ * does. Besides showing what just happened, this keeps a busy history
+ * cheap: a full history drops its oldest entries as fast as new ones come,
+ * and rows at the head of the list would be destroyed and built anew for
+ * every batch, where rows at a moving tail are reused.
+ *
+ * Only the reader turns following off: the view itself moves the scroll
+ * position when entries are dropped above it. */
+static void
+changes_scrolled_cb (AscStateView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->change_scroller);
+  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (gtk_adjustment_get_value (adjustment) >= bottom - 4)
+    self->changes_follow = TRUE;
+}
+
+static gboolean
+changes_wheel_cb (AscStateView *self,
+                  double        dx,
+                  double        dy)
+{
+  if (dy < 0)
+    self->changes_follow = FALSE;
+  return FALSE;
+}
+
+static void
+changes_scrollbar_pressed_cb (AscStateView *self)
+{
+  self->changes_follow = FALSE;
+}
+
+static gboolean
+follow_changes_cb (gpointer user_data)
+{
+  AscStateView *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+
+  self->follow_source = 0;
+  if (self->changes_follow && self->travel_store == NULL && n > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->change_list), "list.scroll-to-item", "u", n - 1);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A flush drops and appends in two steps: scroll once, after both.
+ * Not at idle priority: that waits for as long as the socket is busy. */
+static void
+changes_changed_cb (AscStateView *self,
+                    guint         position,
+                    guint         removed,
+                    guint         added)
+{
+  if (added > 0 && self->changes_follow && self->follow_source == 0)
+    self->follow_source = g_idle_add_full (G_PRIORITY_DEFAULT, follow_changes_cb, self, NULL);
+}
+
+static void
+follow_changes_init (AscStateView *self)
+{
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkGesture *press = gtk_gesture_click_new ();
+
+  self->changes_follow = TRUE;
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (wheel, "scroll", G_CALLBACK (changes_wheel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->change_scroller), wheel);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (press, "pressed", G_CALLBACK (changes_scrollbar_pressed_cb), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->change_scroller),
+                             GTK_EVENT_CONTROLLER (press));
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->change_scroller), "value-changed",
+                            G_CALLBACK (changes_scrolled_cb), self);
+  g_signal_connect_swapped (self->changes, "items-changed", G_CALLBACK (changes_changed_cb), self);
+}
+
 static void
 banner_button_clicked_cb (AscStateView *self)
 {
@@ -356,12 +438,14 @@ setup_change_row_cb (GtkSignalListItemFactory *factory,
                      gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  /* Inscriptions: rows rebound ten times a second are not measured again */
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (subtitle), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -387,19 +471,31 @@ bind_change_row_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   AscStateChange *change = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char * const *paths = asc_state_change_get_paths (change);
-  g_autofree char *when = asc_format_time_of_day (asc_state_change_get_time (change));
+  const char * const *paths;
+  g_autofree char *when = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *detail = NULL;
-  guint n_ops = asc_state_change_get_n_operations (change);
+  guint n_ops;
 
+  /* GTK 4.8 binds a row again whenever its position moves, and a full
+   * history moves every row for each change it drops: a row that already
+   * shows this change keeps its labels (the row holds the change, so the
+   * address cannot be reused for another one meanwhile). */
+  if (g_object_get_data (G_OBJECT (box), "asc-shown-change") == change)
+    return;
+  g_object_set_data_full (G_OBJECT (box), "asc-shown-change", g_object_ref (change), g_object_unref);
+
+  paths = asc_state_change_get_paths (change);
+  when = asc_format_time_of_day (asc_state_change_get_time (change));
+  n_ops = asc_state_change_get_n_operations (change);
   heading = g_strdup_printf ("%s  %s", when, source_word (asc_state_change_get_source (change)));
   detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u operation · %s", "%u operations · %s", n_ops),
                             n_ops, paths != NULL && paths[0] != NULL ? (paths[0][0] ? paths[0] : "/") : "—");
-  gtk_label_set_text (GTK_LABEL (title), heading);
-  gtk_label_set_text (GTK_LABEL (subtitle), detail);
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), heading);
+  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), detail);
 }
 
 static GtkListItemFactory *
@@ -432,6 +528,7 @@ asc_state_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_actor (self);
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   g_clear_object (&self->travel_store);
   gtk_widget_dispose_template (GTK_WIDGET (self), ASC_TYPE_STATE_VIEW);
   /* dispose_template() clears the bound children; the root-level ones
@@ -508,6 +605,7 @@ asc_state_view_class_init (AscStateViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AscStateView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, AscStateView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AscStateView, change_list);
+  gtk_widget_class_bind_template_child (widget_class, AscStateView, change_scroller);
   gtk_widget_class_bind_template_child (widget_class, AscStateView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AscStateView, diff_view);
   gtk_widget_class_bind_template_child (widget_class, AscStateView, filter_entry);
@@ -551,6 +649,7 @@ asc_state_view_init (AscStateView *self)
   gtk_list_view_set_model (self->change_list, GTK_SELECTION_MODEL (self->changes));
   gtk_list_view_set_factory (self->change_list, factory);
   g_signal_connect_swapped (self->changes, "notify::selected", G_CALLBACK (change_selected_cb), self);
+  follow_changes_init (self);
 
   update_actions (self);
   update_page (self);

@@ -316,6 +316,8 @@ assert_tree_matches (AscStateNode *node,
         g_assert_cmpstr (text, ==, "null");
       else if (json_node_get_value_type (value) == G_TYPE_STRING)
         g_assert_cmpstr (text, ==, json_node_get_string (value));
+      else if (json_node_get_value_type (value) == G_TYPE_DOUBLE)
+        g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, json_node_get_double (value));
       else
         g_assert_cmpstr (text, ==, value_text);
     }
@@ -403,6 +405,30 @@ test_changed_on_reset (void)
 }
 
 /* Nodes */
+
+/* Fractions show with the fewest digits that read back as the same double,
+ * not the 17 that JSON-GLib writes. */
+static void
+test_nodes_number_text (void)
+{
+  g_autoptr(AscStateStore) store =
+    store_new_with ("[75.42, 0.1, 2.0, 0.30000000000000004, 1e300, -0.5, 5e-324,"
+                    " 123456789012345678, -7]");
+  const char *expected[] = {
+    "75.42", "0.1", "2.0", "0.30000000000000004", "1e+300", "-0.5", "4.94065645841247e-324",
+    "123456789012345678", "-7",
+  };
+  AscStateNode *root = asc_state_store_get_root (store);
+
+  g_assert_cmpuint (asc_state_node_get_n_children (root), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (asc_state_node_get_value_text (asc_state_node_get_child (root, i)), ==, expected[i]);
+
+  apply_ok (store, "[{\"op\":\"replace\",\"path\":\"/0\",\"value\":20.44}]");
+  g_assert_cmpstr (asc_state_node_get_value_text (asc_state_node_get_child (root, 0)), ==, "20.44");
+  assert_store_consistent (store);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
 
 static void
 test_nodes_value_text (void)
@@ -1606,6 +1632,8 @@ main (int   argc,
                    test_changed_on_reset);
   g_test_add_func ("/asc/state-store/nodes/value-text",
                    test_nodes_value_text);
+  g_test_add_func ("/asc/state-store/nodes/number-text-is-shortest",
+                   test_nodes_number_text);
   g_test_add_func ("/asc/state-store/nodes/scalar-replace-in-place",
                    test_nodes_scalar_replace_in_place);
   g_test_add_func ("/asc/state-store/nodes/array-insert-and-remove",
