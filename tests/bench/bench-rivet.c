@@ -15,7 +15,8 @@
  * before (a few readings, a counter, now and then a sensor or a room added
  * or removed), encoded with asc_cbor_encode() and written to a file both
  * sides read. Our side does what AscRivetInspector does with each frame:
- * asc_rivet_inspector_message_parse() (BARE and CBOR) then
+ * asc_rivet_inspector_message_parse_cached() (BARE, and CBOR decoded against
+ * the previous frame's state, sharing what did not change) then
  * asc_state_store_update() (asc_json_diff() against the mirror, applied to
  * the store). The peer (rivet-peer.mjs) reads the same BARE header, decodes
  * the CBOR with cbor-x and diffs with compare() against the previous state.
@@ -317,6 +318,7 @@ frames_init (Frames     *frames,
 /* What AscRivetInspector does with one frame. */
 static void
 handle_frame (AscStateStore *store,
+              AscCborCache  *states,
               GBytes        *frame)
 {
   g_autoptr(AscRivetInspectorMessage) message = NULL;
@@ -324,7 +326,7 @@ handle_frame (AscStateStore *store,
   gsize length;
   const guint8 *data = g_bytes_get_data (frame, &length);
 
-  message = asc_rivet_inspector_message_parse (data, length, &error);
+  message = asc_rivet_inspector_message_parse_cached (data, length, states, &error);
   if (message == NULL || message->type != ASC_RIVET_INSPECTOR_MESSAGE_STATE_UPDATED)
     g_error ("a generated frame does not decode: %s",
              error != NULL ? error->message : "not StateUpdated");
@@ -351,13 +353,14 @@ run_ours (const Frames *frames,
           gboolean      check)
 {
   g_autoptr(AscStateStore) store = asc_state_store_new ();
+  g_autoptr(AscCborCache) states = asc_cbor_cache_new ();
   gint64 start;
   double seconds;
 
-  handle_frame (store, g_ptr_array_index (frames->frames, 0));
+  handle_frame (store, states, g_ptr_array_index (frames->frames, 0));
   start = g_get_monotonic_time ();
   for (guint i = 1; i < frames->frames->len; i++)
-    handle_frame (store, g_ptr_array_index (frames->frames, i));
+    handle_frame (store, states, g_ptr_array_index (frames->frames, i));
   seconds = bench_seconds_since (start);
 
   if (check)

@@ -38,4 +38,20 @@ JsonNode *asc_cbor_decode  (const guint8  *data,
 GBytes   *asc_cbor_encode  (JsonNode      *node,
                             GError       **error);
 
+/**
+ * AscCborCache:
+ *
+ * The last item asc_cbor_cache_decode() decoded, to decode the next one
+ * against it.
+ */
+typedef struct _AscCborCache AscCborCache;
+
+AscCborCache *asc_cbor_cache_new    (void);
+void          asc_cbor_cache_free   (AscCborCache  *cache);
+JsonNode     *asc_cbor_cache_decode (AscCborCache  *cache,
+                                     GBytes        *bytes,
+                                     GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AscCborCache, asc_cbor_cache_free)
+
 G_END_DECLS

@@ -30,11 +30,13 @@ _asc_rivet_json_uint (guint64 value)
   return asc_rivet_value_new_bigint (text);
 }
 
-/* A `data` field holding one CBOR item. */
+/* A `data` field holding one CBOR item, decoded against the last item of
+ * @cache when there is one. */
 gboolean
-_asc_rivet_bare_read_cbor (AscBareReader  *reader,
-                           JsonNode      **value,
-                           GError        **error)
+_asc_rivet_bare_read_cbor_cached (AscBareReader  *reader,
+                                  AscCborCache   *cache,
+                                  JsonNode      **value,
+                                  GError        **error)
 {
   gsize start = reader->offset;
   const guint8 *bytes = NULL;
@@ -43,11 +45,28 @@ _asc_rivet_bare_read_cbor (AscBareReader  *reader,
   if (!asc_bare_read_data (reader, &bytes, &length, error))
     return FALSE;
 
-  *value = asc_cbor_decode (bytes, length, error);
+  if (cache != NULL)
+    {
+      g_autoptr(GBytes) item = g_bytes_new (bytes, length);
+
+      *value = asc_cbor_cache_decode (cache, item, error);
+    }
+  else
+    {
+      *value = asc_cbor_decode (bytes, length, error);
+    }
   if (*value == NULL)
     g_prefix_error (error, _("data at byte %zu: "), start);
 
   return *value != NULL;
+}
+
+gboolean
+_asc_rivet_bare_read_cbor (AscBareReader  *reader,
+                           JsonNode      **value,
+                           GError        **error)
+{
+  return _asc_rivet_bare_read_cbor_cached (reader, NULL, value, error);
 }
 
 /* Leaves *@value alone when the field is absent. */
@@ -62,6 +81,20 @@ _asc_rivet_bare_read_optional_cbor (AscBareReader  *reader,
     return FALSE;
 
   return !present || _asc_rivet_bare_read_cbor (reader, value, error);
+}
+
+gboolean
+_asc_rivet_bare_read_optional_cbor_cached (AscBareReader  *reader,
+                                           AscCborCache   *cache,
+                                           JsonNode      **value,
+                                           GError        **error)
+{
+  gboolean present = FALSE;
+
+  if (!asc_bare_read_optional (reader, &present, error))
+    return FALSE;
+
+  return !present || _asc_rivet_bare_read_cbor_cached (reader, cache, value, error);
 }
 
 gboolean

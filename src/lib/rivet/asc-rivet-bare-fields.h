@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "asc-bare.h"
+#include "asc-cbor.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,14 @@ gboolean  _asc_rivet_bare_read_cbor             (AscBareReader   *reader,
 gboolean  _asc_rivet_bare_read_optional_cbor    (AscBareReader   *reader,
                                                  JsonNode       **value,
                                                  GError         **error);
+gboolean  _asc_rivet_bare_read_cbor_cached      (AscBareReader   *reader,
+                                                 AscCborCache    *cache,
+                                                 JsonNode       **value,
+                                                 GError         **error);
+gboolean  _asc_rivet_bare_read_optional_cbor_cached (AscBareReader   *reader,
+                                                     AscCborCache    *cache,
+                                                     JsonNode       **value,
+                                                     GError         **error);
 gboolean  _asc_rivet_bare_read_optional_bytes   (AscBareReader   *reader,
                                                  GBytes         **value,
                                                  GError         **error);

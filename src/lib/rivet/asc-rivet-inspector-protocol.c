@@ -23,6 +23,14 @@
 #include "asc-rivet-bare-fields.h"
 #include "asc-rivet-inspector-protocol.h"
 
+/* The reader of one frame. Decoders get its first member, the BARE reader;
+ * those reading the state get back to the cache it decodes against. */
+typedef struct
+{
+  AscBareReader  bare;
+  AscCborCache  *states;
+} FrameReader;
+
 typedef gboolean (*DecodeFunc) (AscBareReader             *reader,
                                 AscRivetInspectorMessage  *message,
                                 GError                   **error);
@@ -158,12 +166,25 @@ read_schedules (AscBareReader             *reader,
 }
 
 static gboolean
+read_state (AscBareReader  *reader,
+            gboolean        optional,
+            JsonNode      **state,
+            GError        **error)
+{
+  AscCborCache *states = ((FrameReader *) reader)->states;
+
+  if (optional)
+    return _asc_rivet_bare_read_optional_cbor_cached (reader, states, state, error);
+  return _asc_rivet_bare_read_cbor_cached (reader, states, state, error);
+}
+
+static gboolean
 decode_init (AscBareReader             *reader,
              AscRivetInspectorMessage  *message,
              GError                   **error)
 {
   return read_connections (reader, &message->connections, error) &&
-         _asc_rivet_bare_read_optional_cbor (reader, &message->state, error) &&
+         read_state (reader, TRUE, &message->state, error) &&
          asc_bare_read_bool (reader, &message->is_state_enabled, error) &&
          _asc_rivet_bare_read_string_list (reader, &message->rpcs, error) &&
          asc_bare_read_bool (reader, &message->is_database_enabled, error) &&
@@ -180,7 +201,7 @@ decode_state_response (AscBareReader             *reader,
                        GError                   **error)
 {
   return read_rid (reader, message, error) &&
-         _asc_rivet_bare_read_optional_cbor (reader, &message->state, error) &&
+         read_state (reader, TRUE, &message->state, error) &&
          asc_bare_read_bool (reader, &message->is_state_enabled, error);
 }
 
@@ -223,7 +244,7 @@ decode_state_updated (AscBareReader             *reader,
                       AscRivetInspectorMessage  *message,
                       GError                   **error)
 {
-  return _asc_rivet_bare_read_cbor (reader, &message->state, error);
+  return read_state (reader, FALSE, &message->state, error);
 }
 
 static gboolean
@@ -372,15 +393,41 @@ asc_rivet_inspector_message_parse (const guint8  *data,
                                    gsize          length,
                                    GError       **error)
 {
+  return asc_rivet_inspector_message_parse_cached (data, length, NULL, error);
+}
+
+/**
+ * asc_rivet_inspector_message_parse_cached:
+ * @data: (array length=length): one binary frame
+ * @length: its length in bytes
+ * @states: (nullable): the cache the state of the actor's frames decodes
+ *   against
+ * @error: return location for an error
+ *
+ * As asc_rivet_inspector_message_parse(), but the state of `Init`,
+ * `StateResponse` and `StateUpdated` is decoded with
+ * asc_cbor_cache_decode(): it is sealed, and shares what did not change with
+ * the state @states saw last. Use one cache per actor.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL with @error
+ *   set (%ASC_ERROR_PROTOCOL)
+ */
+AscRivetInspectorMessage *
+asc_rivet_inspector_message_parse_cached (const guint8  *data,
+                                          gsize          length,
+                                          AscCborCache  *states,
+                                          GError       **error)
+{
   g_autoptr(AscRivetInspectorMessage) message = g_new0 (AscRivetInspectorMessage, 1);
-  AscBareReader reader;
+  FrameReader frame = { .states = states };
+  AscBareReader *reader = &frame.bare;
   DecodeFunc decode = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  asc_bare_reader_init (&reader, data, length);
+  asc_bare_reader_init (reader, data, length);
   message->type_name = "Unknown";
-  if (!asc_bare_read_union_tag (&reader, &message->tag, error))
+  if (!asc_bare_read_union_tag (reader, &message->tag, error))
     {
       g_prefix_error (error, _("Inspector frame: "));
       return NULL;
@@ -395,11 +442,11 @@ asc_rivet_inspector_message_parse (const guint8  *data,
 
   if (decode == NULL)
     {
-      message->body = g_bytes_new (data + reader.offset, asc_bare_reader_remaining (&reader));
+      message->body = g_bytes_new (data + reader->offset, asc_bare_reader_remaining (reader));
       return g_steal_pointer (&message);
     }
 
-  if (!decode (&reader, message, error) || !asc_bare_reader_finish (&reader, error))
+  if (!decode (reader, message, error) || !asc_bare_reader_finish (reader, error))
     {
       g_prefix_error (error, _("Inspector %s frame: "), message->type_name);
       return NULL;

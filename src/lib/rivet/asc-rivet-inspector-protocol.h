@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "asc-cbor.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -151,6 +153,10 @@ typedef struct
 AscRivetInspectorMessage *asc_rivet_inspector_message_parse (const guint8              *data,
                                                              gsize                      length,
                                                              GError                   **error);
+AscRivetInspectorMessage *asc_rivet_inspector_message_parse_cached (const guint8   *data,
+                                                                    gsize           length,
+                                                                    AscCborCache   *states,
+                                                                    GError        **error);
 void                      asc_rivet_inspector_message_free  (AscRivetInspectorMessage  *message);
 
 GBytes *asc_rivet_inspector_encode_request                 (AscRivetInspectorRequest  request,

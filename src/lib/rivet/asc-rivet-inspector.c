@@ -35,6 +35,7 @@ struct _AscRivetInspector
   guint64                  last_request_id;
   JsonNode                *saved_state;   /* Init's, until the live one arrives */
   guint                    live_state_source;
+  AscCborCache            *states;        /* the last state, to decode the next against */
 };
 
 G_DEFINE_FINAL_TYPE (AscRivetInspector, asc_rivet_inspector, G_TYPE_OBJECT)
@@ -180,7 +181,7 @@ socket_message_cb (SoupWebsocketConnection *socket,
   gsize length = 0;
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
-  message = asc_rivet_inspector_message_parse (data, length, &error);
+  message = asc_rivet_inspector_message_parse_cached (data, length, self->states, &error);
   if (message == NULL)
     {
       text = g_strdup_printf (_("Could not read a frame of the Rivet inspector: %s"),
@@ -441,16 +442,28 @@ asc_rivet_inspector_dispose (GObject *object)
 }
 
 static void
+asc_rivet_inspector_finalize (GObject *object)
+{
+  AscRivetInspector *self = ASC_RIVET_INSPECTOR (object);
+
+  g_clear_pointer (&self->states, asc_cbor_cache_free);
+
+  G_OBJECT_CLASS (asc_rivet_inspector_parent_class)->finalize (object);
+}
+
+static void
 asc_rivet_inspector_class_init (AscRivetInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = asc_rivet_inspector_dispose;
+  object_class->finalize = asc_rivet_inspector_finalize;
 }
 
 static void
 asc_rivet_inspector_init (AscRivetInspector *self)
 {
+  self->states = asc_cbor_cache_new ();
 }
 
 /**
