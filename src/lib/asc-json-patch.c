@@ -16,6 +16,7 @@
 #include "asc-json-diff.h"
 #include "asc-json-pointer.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Undo log */
@@ -744,6 +745,38 @@ locate_raw (Patcher     *self,
     }
 }
 
+/* Zocket never escapes its keys, so in lenient mode a `~` on the way to a
+ * member that does not exist yet is part of its name: `/m/~1` adds the
+ * member `~1`, not `/`. */
+static gboolean
+names_new_member_by_escape (Patcher        *self,
+                            const char     *path,
+                            const Location *loc)
+{
+  return (self->flags & ASC_JSON_PATCH_LENIENT) != 0 && path[0] == '/' &&
+         strchr (path, '~') != NULL && loc->target == NULL &&
+         loc->parent != NULL && JSON_NODE_HOLDS_OBJECT (loc->parent);
+}
+
+static void
+prefer_raw (Patcher     *self,
+            const char  *path,
+            Want         want,
+            gboolean     writable,
+            Location    *loc)
+{
+  Location raw = { NULL };
+
+  if (!locate_raw (self, path, want, writable, &raw, NULL))
+    {
+      location_clear (&raw);
+      return;
+    }
+
+  location_clear (loc);
+  *loc = raw;
+}
+
 static gboolean
 locate (Patcher     *self,
         const char  *path,
@@ -757,7 +790,11 @@ locate (Patcher     *self,
   gboolean valid = check_syntax (path, &strict_error);
 
   if (valid && locate_strict (self, path, want, writable, loc, &strict_error))
-    return TRUE;
+    {
+      if (names_new_member_by_escape (self, path, loc))
+        prefer_raw (self, path, want, writable, loc);
+      return TRUE;
+    }
 
   if ((self->flags & ASC_JSON_PATCH_LENIENT) == 0 || path[0] != '/')
     {
@@ -852,7 +889,7 @@ apply_undefined (Patcher     *self,
   if (loc.parent == NULL)
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "without a value this would remove the whole document");
+                   _("without a value this would remove the whole document"));
       return FALSE;
     }
 
@@ -870,8 +907,11 @@ apply_undefined (Patcher     *self,
   if (!insert && loc.target == NULL)
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "index %u is out of range for an array of %u element%s",
-                   loc.index, loc.index, loc.index == 1 ? "" : "s");
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "index %u is out of range for an array of %u element",
+                                "index %u is out of range for an array of %u elements",
+                                loc.index),
+                   loc.index, loc.index);
       return FALSE;
     }
 
@@ -932,12 +972,24 @@ apply_replace (Patcher     *self,
                GError     **error)
 {
   g_auto(Location) loc = { NULL };
+  g_autoptr(GError) local = NULL;
 
   if (value == NULL)
     return apply_undefined (self, "replace", path, error);
 
+  if (locate (self, path, WANT_EXISTING, TRUE, &loc, &local))
+    {
+      put (self, &loc, asc_json_copy (value), FALSE);
+      emit (self, "replace", NULL, loc_path (&loc, path), value);
+      return TRUE;
+    }
+
   /* Lenient: a member set to `undefined` was removed here but lives on
-   * in the server's state, whose next change to it is a replace. */
+   * in the server's state, whose next change to it is a replace. Only
+   * when no existing member matched, strictly or raw: `/m/~1` names the
+   * member `~1` of a server that does not escape its keys, not a new `/`. */
+  location_clear (&loc);
+  loc = (Location) { NULL };
   if ((self->flags & ASC_JSON_PATCH_LENIENT) != 0 && is_missing_member (self, path) &&
       locate (self, path, WANT_SLOT, TRUE, &loc, NULL) &&
       loc.parent != NULL && JSON_NODE_HOLDS_OBJECT (loc.parent) && loc.target == NULL)
@@ -946,16 +998,9 @@ apply_replace (Patcher     *self,
       emit (self, "add", NULL, loc_path (&loc, path), value);
       return TRUE;
     }
-  location_clear (&loc);
-  loc = (Location) { NULL };
 
-  if (!locate (self, path, WANT_EXISTING, TRUE, &loc, error))
-    return FALSE;
-
-  put (self, &loc, asc_json_copy (value), FALSE);
-  emit (self, "replace", NULL, loc_path (&loc, path), value);
-
-  return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 static gboolean
@@ -973,7 +1018,7 @@ apply_remove (Patcher     *self,
   if (loc.parent == NULL)
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "the whole document cannot be removed");
+                   _("the whole document cannot be removed"));
       return FALSE;
     }
 
@@ -1020,7 +1065,7 @@ apply_move (Patcher     *self,
       is_proper_prefix (loc_path (&source, from), path))
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "a value cannot be moved into one of its own children");
+                   _("a value cannot be moved into one of its own children"));
       return FALSE;
     }
 
@@ -1087,7 +1132,7 @@ apply_test (Patcher     *self,
       g_autofree char *expected = describe_value (value);
 
       g_set_error (error, ASC_ERROR, ASC_ERROR_TEST_FAILED,
-                   "found %s where %s was expected", found, expected);
+                   _("found %s where %s was expected"), found, expected);
       return FALSE;
     }
 
@@ -1315,9 +1360,9 @@ string_member (JsonObject  *object,
     return value;
 
   if (!json_object_has_member (object, name))
-    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH, "“%s” is missing", name);
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH, _("“%s” is missing"), name);
   else
-    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH, "“%s” is not a string", name);
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH, _("“%s” is not a string"), name);
   return NULL;
 }
 
@@ -1333,7 +1378,7 @@ check_value (Patcher     *self,
     return TRUE;
 
   g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-               "“value” is missing");
+               _("“value” is missing"));
   return FALSE;
 }
 
@@ -1353,10 +1398,10 @@ explain_failure (GError     **error,
   if (local->code == ASC_ERROR_INVALID_POINTER)
     local->code = ASC_ERROR_INVALID_PATCH;
   if (from != NULL)
-    g_prefix_error (&local, "operation %u (%s %s from %s): ", i, op, shown,
+    g_prefix_error (&local, _("operation %u (%s %s from %s): "), i, op, shown,
                     from[0] != '\0' ? from : "\"\"");
   else
-    g_prefix_error (&local, "operation %u (%s %s): ", i, op, shown);
+    g_prefix_error (&local, _("operation %u (%s %s): "), i, op, shown);
   g_propagate_error (error, local);
 }
 
@@ -1375,7 +1420,7 @@ apply_operation (Patcher     *self,
   if (!JSON_NODE_HOLDS_OBJECT (operation))
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "operation %u is not an object", i);
+                   _("operation %u is not an object"), i);
       return FALSE;
     }
 
@@ -1384,14 +1429,14 @@ apply_operation (Patcher     *self,
   if ((op = string_member (object, "op", error)) == NULL ||
       (path = string_member (object, "path", error)) == NULL)
     {
-      g_prefix_error (error, "operation %u: ", i);
+      g_prefix_error (error, _("operation %u: "), i);
       return FALSE;
     }
 
   if ((info = find_op (op)) == NULL)
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "operation %u: unknown op “%s”", i, op);
+                   _("operation %u: unknown op “%s”"), i, op);
       return FALSE;
     }
 
@@ -1451,7 +1496,9 @@ asc_json_patch_apply (JsonNode **document,
  * included. The error is %ASC_ERROR_TEST_FAILED for a failed `test` and
  * %ASC_ERROR_INVALID_PATCH otherwise, and its message starts with the
  * index (from 0) of the failing operation, its op and its path, as in
- * `operation 2 (replace /a/b): member “b” does not exist`.
+ * `operation 2 (replace /a/b): member “b” does not exist`. A %NULL
+ * *@document, or a @patch that is %NULL or not an array, is an
+ * %ASC_ERROR_INVALID_PATCH error too, one that names no operation.
  *
  * @normalized receives the operations in strict RFC 6902 form: every path
  * escaped and exact (`-` becomes the index it stood for, a lenient raw
@@ -1473,24 +1520,44 @@ asc_json_patch_apply_full (JsonNode          **document,
                            GError            **error)
 {
   g_autoptr(JsonArray) applied = NULL;
+  g_autoptr(JsonArray) held = NULL;
   g_autoptr(GString) token = g_string_sized_new (32);
   Patcher self = { document, flags, { NULL }, NULL, token };
   JsonArray *operations;
   guint n_operations;
 
-  g_return_val_if_fail (document != NULL && *document != NULL, FALSE);
-  g_return_val_if_fail (patch != NULL, FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!JSON_NODE_HOLDS_ARRAY (patch))
+  /* Both usually come straight from a server or a file: a missing one is
+   * bad input, reported like any other, not a programming error. */
+  if (*document == NULL)
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
-                   "a JSON patch must be an array of operations");
+                   _("there is no document to apply the JSON patch to"));
+      return FALSE;
+    }
+
+  if (patch == NULL || !JSON_NODE_HOLDS_ARRAY (patch))
+    {
+      g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH,
+                   _("a JSON patch must be an array of operations"));
       return FALSE;
     }
 
   operations = json_node_get_array (patch);
   n_operations = json_array_get_length (operations);
+
+  /* A mutable patch may sit inside the mutable document it changes; its
+   * operations are held here, so removing or replacing them in the
+   * document does not change which ones run. */
+  if (!json_node_is_immutable (patch) && !json_node_is_immutable (*document))
+    {
+      held = json_array_sized_new (n_operations);
+      for (guint i = 0; i < n_operations; i++)
+        json_array_add_element (held, json_node_ref (json_array_get_element (operations, i)));
+      operations = held;
+    }
   undo_log_init (&self.undo);
   if (normalized != NULL)
     self.normalized = applied = json_array_sized_new (n_operations);

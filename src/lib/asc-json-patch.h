@@ -24,7 +24,7 @@ G_BEGIN_DECLS
  *     `JSON.stringify()` writes it. Such an op on the whole document is
  *     still an error. Since the server keeps such a member, its next
  *     change is a `replace`: a `replace` with a value of a missing object
- *     member adds it.
+ *     member adds it, once neither reading below finds an existing one.
  *   - Paths may hold object keys that were not escaped, so `/map/a/b~c`
  *     can name the member `a/b~c` of `map`. Each path is first read as a
  *     strict RFC 6901 pointer. Only when that fails (a missing member, a
@@ -34,10 +34,12 @@ G_BEGIN_DECLS
  *     with `/`, names an existing member is taken (greedy, no
  *     backtracking). Arrays take one segment as their index. When no
  *     member matches at the last object of an `add` (or of a value-less
- *     `replace`), the whole remainder becomes the new key. So a new key
- *     holding `/` works, but a new key that spells a valid escape (`~0`,
- *     `~1`), or whose first segment names an existing container, is read
- *     the strict way: the wire format cannot tell those apart.
+ *     `replace`), the whole remainder becomes the new key. A strict
+ *     reading that would add a new member through a path holding `~` is
+ *     read raw as well, since Zocket never escapes: `/m/~1` adds the
+ *     member `~1`. So new keys holding `/` or `~` work, but a new key whose
+ *     first segment names an existing container is read the strict way:
+ *     the wire format cannot tell those apart.
  *
  * Flags for asc_json_patch_apply_full().
  */

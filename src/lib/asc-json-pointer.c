@@ -10,31 +10,31 @@
 
 #include "asc-json-pointer.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
-static const char *
-kind_name (JsonNode *node)
+/* One whole message per kind of scalar, so that translations can agree
+ * with the noun. */
+static void
+set_not_a_container_error (GError     **error,
+                           JsonNode    *node,
+                           const char  *token)
 {
-  GType type;
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                            : G_TYPE_INVALID;
 
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT: return "object";
-    case JSON_NODE_ARRAY:  return "array";
-    case JSON_NODE_NULL:   return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  type = json_node_get_value_type (node);
   if (type == G_TYPE_STRING)
-    return "string";
-  if (type == G_TYPE_BOOLEAN)
-    return "boolean";
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-    return "number";
-  return "null";
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
+                 _("cannot look up “%s” inside a string"), token);
+  else if (type == G_TYPE_BOOLEAN)
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
+                 _("cannot look up “%s” inside a boolean"), token);
+  else if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
+                 _("cannot look up “%s” inside a number"), token);
+  else
+    g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
+                 _("cannot look up “%s” inside a null"), token);
 }
 
 /* Unescapes the token that spans @start..@end of @pointer. */
@@ -63,13 +63,13 @@ unescape_token (const char  *pointer,
 
       if (p + 1 == end)
         g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                     "JSON pointer “%s” has a lone “~” at offset %d; write "
-                     "“~0” for “~” and “~1” for “/”",
+                     _("JSON pointer “%s” has a lone “~” at offset %d; write "
+                       "“~0” for “~” and “~1” for “/”"),
                      pointer, (int) (p - pointer));
       else
         g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                     "JSON pointer “%s” has an invalid escape “~%c” at "
-                     "offset %d; only “~0” and “~1” are allowed",
+                     _("JSON pointer “%s” has an invalid escape “~%c” at "
+                       "offset %d; only “~0” and “~1” are allowed"),
                      pointer, p[1], (int) (p - pointer));
       return NULL;
     }
@@ -101,7 +101,7 @@ asc_json_pointer_parse (const char  *pointer,
   if (*pointer != '\0' && *pointer != '/')
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                   "JSON pointer “%s” must be empty or start with “/”",
+                   _("JSON pointer “%s” must be empty or start with “/”"),
                    pointer);
       return NULL;
     }
@@ -260,22 +260,22 @@ asc_json_pointer_parse_index (const char  *token,
           return TRUE;
         }
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                   "“-” names the slot after the last element, which only "
-                   "an add can use");
+                   _("“-” names the slot after the last element, which only "
+                     "an add can use"));
       return FALSE;
     }
 
   if (*token == '\0' || strspn (token, "0123456789") != strlen (token))
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                   "“%s” is not an array index", token);
+                   _("“%s” is not an array index"), token);
       return FALSE;
     }
 
   if (token[0] == '0' && token[1] != '\0')
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                   "array index “%s” has a leading zero", token);
+                   _("array index “%s” has a leading zero"), token);
       return FALSE;
     }
 
@@ -286,8 +286,11 @@ asc_json_pointer_parse_index (const char  *token,
   if (value > length || (value == length && !allow_end))
     {
       g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                   "index %s is out of range for an array of %u element%s",
-                   token, length, length == 1 ? "" : "s");
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "index %s is out of range for an array of %u element",
+                                "index %s is out of range for an array of %u elements",
+                                length),
+                   token, length);
       return FALSE;
     }
 
@@ -325,7 +328,7 @@ asc_json_pointer_get_child (JsonNode    *node,
       child = json_object_get_member (json_node_get_object (node), token);
       if (child == NULL)
         g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                     "member “%s” does not exist", token);
+                     _("member “%s” does not exist"), token);
       return child;
 
     case JSON_NODE_ARRAY:
@@ -338,8 +341,7 @@ asc_json_pointer_get_child (JsonNode    *node,
     case JSON_NODE_NULL:
     case JSON_NODE_VALUE:
     default:
-      g_set_error (error, ASC_ERROR, ASC_ERROR_INVALID_POINTER,
-                   "cannot look up “%s” inside a %s", token, kind_name (node));
+      set_not_a_container_error (error, node, token);
       return NULL;
     }
 }
@@ -374,7 +376,7 @@ asc_json_pointer_resolve (JsonNode    *document,
     node = asc_json_pointer_get_child (node, tokens[i], error);
 
   if (node == NULL)
-    g_prefix_error (error, "JSON pointer “%s”: ", pointer);
+    g_prefix_error (error, _("JSON pointer “%s”: "), pointer);
 
   return node;
 }

@@ -189,6 +189,43 @@ static const ApplyCase apply_cases[] = {
   { "test/matches-the-whole-document",
     "[1,\"x\",null]", "[{\"op\":\"test\",\"path\":\"\",\"value\":[1,\"x\",null]}]",
     "[1,\"x\",null]" },
+  { "move/a-child-over-the-whole-document",
+    "{\"a\":{\"b\":[1]}}", "[{\"op\":\"move\",\"from\":\"/a/b\",\"path\":\"\"}]",
+    "[1]" },
+  { "move/the-whole-document-onto-itself",
+    "{\"a\":{}}", "[{\"op\":\"move\",\"from\":\"\",\"path\":\"\"}]",
+    "{\"a\":{}}" },
+  { "move/to-a-key-that-only-starts-alike",
+    "{\"a\":{\"x\":1},\"ab\":{}}", "[{\"op\":\"move\",\"from\":\"/a\",\"path\":\"/ab/a\"}]",
+    "{\"ab\":{\"a\":{\"x\":1}}}" },
+  { "copy/the-whole-document-into-a-member",
+    "{\"a\":1}", "[{\"op\":\"copy\",\"from\":\"\",\"path\":\"/b\"}]",
+    "{\"a\":1,\"b\":{\"a\":1}}" },
+  { "copy/a-member-over-the-whole-document",
+    "{\"a\":{\"x\":1}}", "[{\"op\":\"copy\",\"from\":\"/a\",\"path\":\"\"}]",
+    "{\"x\":1}" },
+  { "copy/nested-arrays-deeply",
+    "{\"a\":[[1],[2]]}",
+    "[{\"op\":\"copy\",\"from\":\"/a\",\"path\":\"/b\"},"
+    " {\"op\":\"add\",\"path\":\"/a/0/-\",\"value\":9},"
+    " {\"op\":\"remove\",\"path\":\"/b/1/0\"}]",
+    "{\"a\":[[1,9],[2]],\"b\":[[1],[]]}" },
+  { "test/keys-with-escapes-and-the-empty-key",
+    "{\"\":{\"\":1},\"a/b\":2,\"m~n\":3,\"~1\":4}",
+    "[{\"op\":\"test\",\"path\":\"//\",\"value\":1},"
+    " {\"op\":\"test\",\"path\":\"/a~1b\",\"value\":2},"
+    " {\"op\":\"test\",\"path\":\"/m~0n\",\"value\":3},"
+    " {\"op\":\"test\",\"path\":\"/~01\",\"value\":4}]",
+    "{\"\":{\"\":1},\"a/b\":2,\"m~n\":3,\"~1\":4}" },
+  { "test/minus-zero-and-exponents-by-value",
+    "{\"z\":0,\"h\":100}",
+    "[{\"op\":\"test\",\"path\":\"/z\",\"value\":-0.0},"
+    " {\"op\":\"test\",\"path\":\"/h\",\"value\":1e2}]",
+    "{\"z\":0,\"h\":100}" },
+  { "apply/ignores-extra-members",
+    "{\"a\":1}",
+    "[{\"op\":\"remove\",\"path\":\"/a\",\"value\":2,\"from\":\"/zz\",\"x\":{}}]",
+    "{}" },
   { "apply/runs-operations-in-order",
     "{}",
     "[{\"op\":\"add\",\"path\":\"/l\",\"value\":[]},"
@@ -288,6 +325,49 @@ static const ErrorCase error_cases[] = {
   { "move-from-missing", "{\"a\":1}",
     "[{\"op\":\"move\",\"from\":\"/b\",\"path\":\"/c\"}]", ASC_ERROR_INVALID_PATCH,
     "operation 0 (move /c from /b): member “b” does not exist" },
+  { "index-past-32-bits", "[1,2]",
+    "[{\"op\":\"replace\",\"path\":\"/4294967297\",\"value\":1}]",
+    ASC_ERROR_INVALID_PATCH,
+    "operation 0 (replace /4294967297): index 4294967297 is out of range for an "
+    "array of 2 elements" },
+  { "dash-inside-a-path", "[[1]]", "[{\"op\":\"add\",\"path\":\"/-/0\",\"value\":2}]",
+    ASC_ERROR_INVALID_PATCH,
+    "operation 0 (add /-/0): “-” names the slot after the last element, which "
+    "only an add can use" },
+  { "dash-as-from", "[1]", "[{\"op\":\"copy\",\"from\":\"/-\",\"path\":\"/0\"}]",
+    ASC_ERROR_INVALID_PATCH, NULL },
+  { "empty-token-in-an-array", "{\"a\":[5]}",
+    "[{\"op\":\"test\",\"path\":\"/a/\",\"value\":5}]", ASC_ERROR_INVALID_PATCH,
+    "operation 0 (test /a/): “” is not an array index" },
+  { "move-element-into-itself", "[[1]]",
+    "[{\"op\":\"move\",\"from\":\"/0\",\"path\":\"/0/0\"}]", ASC_ERROR_INVALID_PATCH,
+    "operation 0 (move /0/0 from /0): a value cannot be moved into one of its own "
+    "children" },
+  { "move-under-an-escaped-key-into-itself", "{\"a/b\":{\"c\":{}}}",
+    "[{\"op\":\"move\",\"from\":\"/a~1b\",\"path\":\"/a~1b/c/d\"}]",
+    ASC_ERROR_INVALID_PATCH, NULL },
+  { "move-past-the-end-once-removed", "[0,1,2]",
+    "[{\"op\":\"move\",\"from\":\"/0\",\"path\":\"/3\"}]", ASC_ERROR_INVALID_PATCH,
+    "operation 0 (move /3 from /0): index 3 is out of range for an array of 2 elements" },
+  { "test-a-missing-member-against-null", "{}",
+    "[{\"op\":\"test\",\"path\":\"/n\",\"value\":null}]", ASC_ERROR_INVALID_PATCH,
+    "operation 0 (test /n): member “n” does not exist" },
+  { "test-int-against-a-close-double", "{\"n\":9007199254740993}",
+    "[{\"op\":\"test\",\"path\":\"/n\",\"value\":9007199254740992.0}]",
+    ASC_ERROR_TEST_FAILED, NULL },
+  { "test-true-against-1", "{\"n\":true}",
+    "[{\"op\":\"test\",\"path\":\"/n\",\"value\":1}]", ASC_ERROR_TEST_FAILED,
+    "operation 0 (test /n): found true where 1 was expected" },
+  { "test-value-missing", "{\"a\":1}", "[{\"op\":\"test\",\"path\":\"/a\"}]",
+    ASC_ERROR_INVALID_PATCH, "operation 0 (test /a): “value” is missing" },
+  { "operation-is-null", "{}", "[null]", ASC_ERROR_INVALID_PATCH,
+    "operation 0 is not an object" },
+  { "later-operation-fails", "{\"a\":[]}",
+    "[{\"op\":\"add\",\"path\":\"/a/-\",\"value\":1},"
+    " {\"op\":\"add\",\"path\":\"/a/-\",\"value\":2},"
+    " {\"op\":\"remove\",\"path\":\"/a/0\"},"
+    " {\"op\":\"copy\",\"from\":\"/b\",\"path\":\"/c\"}]",
+    ASC_ERROR_INVALID_PATCH, "operation 3 (copy /c from /b): member “b” does not exist" },
   { "remove-the-document", "{\"a\":1}", "[{\"op\":\"remove\",\"path\":\"\"}]",
     ASC_ERROR_INVALID_PATCH,
     "operation 0 (remove \"\"): the whole document cannot be removed" },
@@ -371,6 +451,31 @@ test_atomic_success_changes_in_place (void)
   g_assert_true (doc == root);
   g_assert_true (json_object_get_member (json_node_get_object (doc), "a") == a);
   asc_test_assert_json_eq (doc, "{\"a\":{\"b\":1,\"c\":2}}");
+}
+
+/* A patch applied to a document that holds it runs the operations it had
+ * when it started, whatever the earlier ones do to it. */
+static void
+test_atomic_patch_inside_the_document (void)
+{
+  g_autoptr(JsonNode) doc =
+    parse_mutable ("[{\"op\":\"remove\",\"path\":\"/1\"},"
+                   " {\"op\":\"test\",\"path\":\"/0/op\",\"value\":\"remove\"}]");
+  g_autoptr(JsonNode) other =
+    parse_mutable ("[{\"op\":\"replace\",\"path\":\"/1\",\"value\":1},"
+                   " {\"op\":\"add\",\"path\":\"/9\",\"value\":1}]");
+  g_autofree char *before = asc_test_json_to_string (other);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (asc_json_patch_apply (&doc, doc, &error));
+  g_assert_no_error (error);
+  asc_test_assert_json_eq (doc, "[{\"op\":\"remove\",\"path\":\"/1\"}]");
+
+  g_assert_false (asc_json_patch_apply (&other, other, &error));
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH);
+  g_assert_cmpstr (error->message, ==,
+                   "operation 1 (add /9): index 9 is out of range for an array of 2 elements");
+  assert_same_text (other, before);
 }
 
 /* Sealed documents */
@@ -639,6 +744,17 @@ static const LenientCase lenient_cases[] = {
     "{\"m\":{\"c~d\":1,\"e/f\":1}}",
     "[{\"op\":\"copy\",\"from\":\"/m/a~1b\",\"path\":\"/m/c~0d\"},"
     " {\"op\":\"move\",\"from\":\"/m/a~1b\",\"path\":\"/m/e~1f\"}]", TRUE },
+  { "existing-key-that-spells-an-escape",
+    "{\"map\":{\"~1\":5}}", "[{\"op\":\"replace\",\"path\":\"/map/~1\",\"value\":1}]",
+    "{\"map\":{\"~1\":1}}",
+    "[{\"op\":\"replace\",\"path\":\"/map/~01\",\"value\":1}]", TRUE },
+  { "new-key-that-spells-an-escape",
+    "{\"map\":{}}",
+    "[{\"op\":\"add\",\"path\":\"/map/~1\",\"value\":5},"
+    " {\"op\":\"replace\",\"path\":\"/map/~0x\",\"value\":6}]",
+    "{\"map\":{\"~1\":5,\"~0x\":6}}",
+    "[{\"op\":\"add\",\"path\":\"/map/~01\",\"value\":5},"
+    " {\"op\":\"add\",\"path\":\"/map/~00x\",\"value\":6}]", TRUE },
   { "dash-becomes-the-index",
     "{\"l\":[1]}", "[{\"op\":\"add\",\"path\":\"/l/-\",\"value\":2},"
     " {\"op\":\"move\",\"from\":\"/l/0\",\"path\":\"/l/-\"}]",
@@ -695,6 +811,32 @@ test_lenient_errors (void)
   apply_fails ("{\"map\":{}}", "[{\"op\":\"remove\",\"path\":\"/map/a~b\"}]",
                ASC_JSON_PATCH_LENIENT, ASC_ERROR_INVALID_PATCH,
                "operation 0 (remove /map/a~b): member “a~b” does not exist");
+}
+
+/* A missing document or patch is bad input, not a crash or a critical. */
+static void
+test_missing_document_or_patch (void)
+{
+  g_autoptr(JsonNode) patch = parse_mutable ("[{\"op\":\"add\",\"path\":\"\",\"value\":1}]");
+  g_autoptr(JsonNode) doc = parse_mutable ("{\"a\":1}");
+  g_autoptr(JsonNode) normalized = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *none = NULL;
+  JsonNode *root = doc;
+
+  g_assert_false (asc_json_patch_apply_full (&none, patch, ASC_JSON_PATCH_LENIENT,
+                                             &normalized, &error));
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH);
+  g_assert_cmpstr (error->message, ==, "there is no document to apply the JSON patch to");
+  g_assert_null (none);
+  g_assert_null (normalized);
+  g_clear_error (&error);
+
+  g_assert_false (asc_json_patch_apply (&doc, NULL, &error));
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_INVALID_PATCH);
+  g_assert_cmpstr (error->message, ==, "a JSON patch must be an array of operations");
+  g_assert_true (doc == root);
+  asc_test_assert_json_eq (doc, "{\"a\":1}");
 }
 
 static void
@@ -915,8 +1057,12 @@ main (int   argc,
   g_test_add_func ("/asc/json-patch/lenient/still-rejects-what-cannot-apply",
                    test_lenient_errors);
   g_test_add_func ("/asc/json-patch/normalized/is-optional", test_normalized_optional);
+  g_test_add_func ("/asc/json-patch/errors/missing-document-or-patch",
+                   test_missing_document_or_patch);
   g_test_add_func ("/asc/json-patch/atomic/rolls-back-everything",
                    test_atomic_rolls_back_everything);
+  g_test_add_func ("/asc/json-patch/atomic/patch-inside-the-document",
+                   test_atomic_patch_inside_the_document);
   g_test_add_func ("/asc/json-patch/atomic/keeps-node-identity",
                    test_atomic_keeps_node_identity);
   g_test_add_func ("/asc/json-patch/atomic/changes-in-place-on-success",

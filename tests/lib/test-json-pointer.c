@@ -187,6 +187,12 @@ static const ErrorCase resolve_errors[] = {
                   "JSON pointer “/foo/99999999999999999999”: index "
                   "99999999999999999999 is out of range for an array of 2 "
                   "elements" },
+  { "/foo/4294967296",
+                  "JSON pointer “/foo/4294967296”: index 4294967296 is out of "
+                  "range for an array of 2 elements" },
+  { "/foo/4294967297",
+                  "JSON pointer “/foo/4294967297”: index 4294967297 is out of "
+                  "range for an array of 2 elements" },
   { "/foo/01",    "JSON pointer “/foo/01”: array index “01” has a leading zero" },
   { "/foo/-",     "JSON pointer “/foo/-”: “-” names the slot after the last "
                   "element, which only an add can use" },
@@ -261,6 +267,10 @@ test_parse_index (void)
   g_assert_false (asc_json_pointer_parse_index ("0", 0, FALSE, &index, &error));
   g_assert_cmpstr (error->message, ==,
                    "index 0 is out of range for an array of 0 elements");
+  g_clear_error (&error);
+  g_assert_false (asc_json_pointer_parse_index ("1", 1, FALSE, &index, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "index 1 is out of range for an array of 1 element");
   g_clear_error (&error);
   g_assert_false (asc_json_pointer_parse_index ("4", 3, TRUE, &index, &error));
   g_clear_error (&error);
