@@ -5,7 +5,8 @@ build_packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
   libcbor-dev libsecret-1-dev libgtksourceview-5-dev
-  desktop-file-utils appstream
+  # The validators of the data suite: without them its tests would not run.
+  desktop-file-utils appstream libglib2.0-bin
 )
 # clang builds the sanitizer build and the fuzzers: libclang-rt-14-dev has
 # the ASan, UBSan and libFuzzer runtimes, llvm the llvm-symbolizer that turns
@@ -38,6 +39,15 @@ ensure_packages () {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Debian 12's own nodejs is 18, older than the test servers need (RivetKit
+# 2.3): say so up front rather than through a server that fails to start.
+check_node_version () {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  [ "$major" -ge 20 ] ||
+    log "Warning: the test servers need Node.js 20 or newer; this is $(node --version 2>/dev/null || echo none)"
 }
 
 # Installs the npm packages of every folder given, when its lock file changed.

@@ -175,7 +175,9 @@ asc_call_record_dup_summary (AscCallRecord *self)
   else
     outcome = _("ok");
 
-  return g_strdup_printf ("%s · %.0f ms · %s", when, asc_call_record_get_duration_ms (self), outcome);
+  /* Translators: the time of a call, its duration in milliseconds and its outcome */
+  return g_strdup_printf (_("%s · %.0f ms · %s"),
+                          when, asc_call_record_get_duration_ms (self), outcome);
 }
 
 /**

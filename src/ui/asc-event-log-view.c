@@ -314,15 +314,17 @@ follow_init (AscEventLogView *self)
 static void
 update_pending (AscEventLogView *self)
 {
-  guint64 pending = asc_event_log_view_get_n_pending (self);
+  /* xgettext cannot expand G_GUINT64_FORMAT, so the count goes as a gulong. */
+  gulong pending = (gulong) MIN (asc_event_log_view_get_n_pending (self), G_MAXULONG);
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->pending_label), self->frozen != NULL);
   if (self->frozen == NULL)
     return;
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " new while paused",
-                                       "%" G_GUINT64_FORMAT " new while paused", pending),
+  /* Translators: how many log entries arrived while the view was paused */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu new while paused",
+                                       "%lu new while paused", pending),
                           pending);
   gtk_label_set_text (self->pending_label, text);
 }
