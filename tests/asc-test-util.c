@@ -132,3 +132,16 @@ asc_test_assert_json_eq (JsonNode   *actual,
                actual_text, expected_text);
     }
 }
+
+/* `[[[…]]]`, @levels deep: JSON nested past what the readers accept. */
+char *
+asc_test_nested_arrays (guint levels)
+{
+  GString *value = g_string_sized_new (2 * levels);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (value, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (value, ']');
+  return g_string_free (value, FALSE);
+}

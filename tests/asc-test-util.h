@@ -22,5 +22,6 @@ void      asc_test_drain           (void);
 void      asc_test_remove_tree     (const char       *path);
 void      asc_test_assert_json_eq  (JsonNode         *actual,
                                     const char       *expected_text);
+char     *asc_test_nested_arrays   (guint             levels);
 
 G_END_DECLS

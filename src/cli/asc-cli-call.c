@@ -190,8 +190,13 @@ _asc_cli_call (AscCliOptions  *options,
   gboolean dry_run = _asc_cli_take_flag (args, "--dry-run");
   gboolean create = _asc_cli_take_flag (args, "--create");
   gboolean by_id = _asc_cli_take_flag (args, "--id");
-  guint n_words = g_strv_length (args) - 1;
+  guint n_words;
   int status;
+
+  /* As for state and events, a “--” may end the options; an ARG is JSON
+   * text, so it is never one. */
+  _asc_cli_take_flag (args, "--");
+  n_words = g_strv_length (args) - 1;
 
   if (n_words < 3)
     return _asc_cli_usage_error (_("call needs TYPE KEY METHOD, then ARGs as JSON text"));

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #define DEFAULT_TIMEOUT_S 10.0
 
@@ -115,6 +116,34 @@ _asc_cli_load_catalog (AscCliOptions  *options,
   return status;
 }
 
+/* A keyword the validator does not know leaves part of the value
+ * unchecked: say so, once per keyword, rather than pass it in silence. */
+static void
+warn_unsupported (AscSchema  *schema,
+                  const char *type_name,
+                  const char *method)
+{
+  const char * const *unsupported = asc_schema_get_unsupported (schema);
+
+  for (guint i = 0; unsupported[i] != NULL; i++)
+    {
+      const char *keyword = strrchr (unsupported[i], '/') + 1;
+
+      if (g_str_equal (keyword, "$ref"))
+        {
+          g_printerr (_("warning: the schema of “%s” of “%s” refers outside itself at %s: "
+                        "that part of the value was not checked\n"),
+                      method, type_name, unsupported[i]);
+          continue;
+        }
+      /* Translators: the first %s is a JSON Schema keyword, the second a
+       * JSON pointer into the method's schema, then a method and a type. */
+      g_printerr (_("warning: the schema of “%s” of “%s” uses “%s” at %s, which is not "
+                    "supported: that part of the value was not checked\n"),
+                  method, type_name, keyword, unsupported[i]);
+    }
+}
+
 /**
  * _asc_cli_check_value:
  * @catalog: the catalog
@@ -124,7 +153,9 @@ _asc_cli_load_catalog (AscCliOptions  *options,
  *   against
  *
  * Checks what a call to @method sends against the catalog's schema. Each
- * issue is printed on a line of its own, `error: VALIDATION: PATH: MESSAGE`.
+ * issue is printed on a line of its own, `error: VALIDATION: PATH: MESSAGE`;
+ * each keyword the schema uses and the validator does not know is named
+ * in a `warning:` line, since that part goes unchecked.
  *
  * Returns: %ASC_CLI_EXIT_OK, %ASC_CLI_EXIT_REJECTED for a value the schema
  *   rejects, or %ASC_CLI_EXIT_USAGE for a schema that does not compile
@@ -148,6 +179,7 @@ _asc_cli_check_value (AscCatalog *catalog,
   if (schema == NULL)
     return ASC_CLI_EXIT_OK;
 
+  warn_unsupported (schema, type_name, method);
   if (!asc_schema_validate_to_error (schema, sent != NULL ? sent : null, &error))
     return _asc_cli_report_error (error);
 

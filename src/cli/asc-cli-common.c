@@ -111,7 +111,8 @@ _asc_cli_report_error (const GError *error)
 void
 _asc_cli_print_json (JsonNode *node)
 {
-  g_autofree char *text = node != NULL ? json_to_string (node, FALSE) : g_strdup ("null");
+  /* Not json_to_string(): it writes 1e21 as "1e+21.0", which is not JSON. */
+  g_autofree char *text = asc_json_to_text (node);
 
   fwrite (text, 1, strlen (text), stdout);
   fputc ('\n', stdout);
@@ -161,7 +162,15 @@ _asc_cli_parse_json (const char  *text,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *widened = NULL;
+  gsize widened_length = 0;
   JsonNode *root;
+
+  /* 12345678901234567890 means the nearest double, as in JavaScript; a
+   * plain parse would wrap it round to a negative number. */
+  widened = asc_json_widen_integers (text, strlen (text), &widened_length);
+  if (widened != NULL)
+    text = widened;
 
   if (!json_parser_load_from_data (parser, text, -1, &local_error))
     {

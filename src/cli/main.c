@@ -77,7 +77,10 @@ describe_commands (void)
                            "connection parameters of actions and connections."));
   g_string_append (text, "\n\n");
   g_string_append (text, _("Exit status: 0 success, 1 the server rejected the call, "
-                           "2 usage error, 3 could not connect or timed out.\n"
+                           "2 usage error, 3 could not connect or timed out. "
+                           "Ctrl+C (SIGINT) or SIGTERM ends state --follow and events "
+                           "with 0, like --count; any other command with 128 + the signal's "
+                           "number (130 for Ctrl+C).\n"
                            "--server defaults to $ACTORSCOPE_SERVER."));
   return g_string_free (text, FALSE);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "asc-demo-protocol.h"
+#include "asc-json-text.h"
 #include "asc-zocket-protocol.h"
 
 static const struct {
@@ -57,11 +58,7 @@ js_number (double value)
     return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
 
   /* The shortest text that reads back as the same double, as JavaScript does. */
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-
-  return g_strdup (buffer);
+  return g_strdup (asc_json_format_double (value, buffer));
 }
 
 /**

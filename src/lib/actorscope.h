@@ -20,6 +20,7 @@
 #include "asc-json-diff.h"
 #include "asc-json-patch.h"
 #include "asc-json-pointer.h"
+#include "asc-json-text.h"
 #include "asc-schema.h"
 #include "asc-schema-issue.h"
 #include "asc-state-change.h"

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "asc-actor-private.h"
 #include "asc-enums.h"
 #include "asc-error.h"
@@ -357,7 +359,8 @@ call_done_cb (GObject      *object,
 
   if (error != NULL)
     {
-      text = g_strdup_printf ("%s (after %.0f ms)", error->message, elapsed_ms);
+      /* TRANSLATORS: an error message, then how long the call took */
+      text = g_strdup_printf (_("%s (after %.0f ms)"), error->message, elapsed_ms);
       _asc_actor_log (self, ASC_EVENT_KIND_ERROR, data->method,
                       asc_error_get_details (error), text);
       g_task_return_error (task, g_steal_pointer (&error));

@@ -10,6 +10,7 @@
 
 #include "asc-catalog-private.h"
 #include "asc-json-check.h"
+#include "asc-json-text.h"
 
 #include "asc-schema.h"
 
@@ -102,6 +103,23 @@ catalog_new_for_root (JsonNode  *root,
   return self;
 }
 
+/* Parses catalog text; syntax errors start with “<data>:LINE:COLUMN:”. */
+static gboolean
+parse_text (JsonParser  *parser,
+            const char  *text,
+            gssize       length,
+            GError     **error)
+{
+  gsize size = length < 0 ? strlen (text) : (gsize) length;
+  gsize widened_length = 0;
+  g_autofree char *widened = asc_json_widen_integers (text, size, &widened_length);
+
+  /* 2^64, as JSON.stringify() writes it, is not a negative bound. */
+  if (widened != NULL)
+    return json_parser_load_from_data (parser, widened, widened_length, error);
+  return json_parser_load_from_data (parser, text, size, error);
+}
+
 /**
  * asc_catalog_new:
  *
@@ -147,14 +165,24 @@ asc_catalog_new_from_file (const char  *path,
                            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
   AscCatalog *self;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* json-glib names the file, line and column in its syntax errors. */
-  if (!json_parser_load_from_mapped_file (parser, path, error))
+  if (!g_file_get_contents (path, &text, &length, error))
     return NULL;
+  if (!parse_text (parser, text, length, &local_error))
+    {
+      /* Syntax errors name the file, line and column. */
+      g_set_error (error, local_error->domain, local_error->code, "%s:%s", path,
+                   g_str_has_prefix (local_error->message, "<data>:")
+                     ? local_error->message + strlen ("<data>:") : local_error->message);
+      return NULL;
+    }
 
   self = catalog_new_for_root (json_parser_get_root (parser), error);
   if (self == NULL)
@@ -184,7 +212,7 @@ asc_catalog_new_from_data (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, text, length, error))
+  if (!parse_text (parser, text, length, error))
     return NULL;
 
   return catalog_new_for_root (json_parser_get_root (parser), error);

@@ -10,6 +10,7 @@
 
 #include "asc-enums.h"
 #include "asc-event.h"
+#include "asc-json-text.h"
 
 struct _AscEvent
 {
@@ -243,5 +244,5 @@ asc_event_to_json_line (AscEvent *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return asc_json_to_text (root);
 }

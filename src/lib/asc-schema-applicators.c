@@ -377,3 +377,139 @@ _asc_schema_check_ref (AscSchemaEval *eval,
 
   return valid;
 }
+
+/* “contains”: how many items match it must lie within “minContains”
+ * (1 when absent) and “maxContains”. */
+gboolean
+_asc_schema_check_contains (AscSchemaEval *eval,
+                            AscSchemaNode *node,
+                            JsonNode      *instance)
+{
+  gint64 minimum = node->min_contains >= 0 ? node->min_contains : 1;
+  gboolean valid = TRUE;
+  gint64 matches = 0;
+  JsonArray *array;
+
+  if (node->contains == NULL || !JSON_NODE_HOLDS_ARRAY (instance))
+    return TRUE;
+
+  array = json_node_get_array (instance);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (_asc_schema_descend_quietly (eval, node->contains, json_array_get_element (array, i),
+                                     "contains", NULL))
+      matches++;
+
+  if (matches < minimum)
+    valid = _asc_schema_report (eval, node->min_contains >= 0 ? "minContains" : "contains", NULL,
+                                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "must hold at least %lu item "
+                                                              "that matches “contains”; found %lu",
+                                                              "must hold at least %lu items "
+                                                              "that match “contains”; found %lu",
+                                                              (gulong) MIN (minimum, G_MAXLONG)),
+                                                 (gulong) MIN (minimum, G_MAXLONG),
+                                                 (gulong) matches));
+  if (node->max_contains >= 0 && matches > node->max_contains)
+    valid = _asc_schema_report (eval, "maxContains", NULL,
+                                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "must hold at most %lu item "
+                                                              "that matches “contains”; found %lu",
+                                                              "must hold at most %lu items "
+                                                              "that match “contains”; found %lu",
+                                                              (gulong) MIN (node->max_contains,
+                                                                            G_MAXLONG)),
+                                                 (gulong) MIN (node->max_contains, G_MAXLONG),
+                                                 (gulong) matches));
+
+  return valid;
+}
+
+/* A name is no value at a path of its own: its issues are reported on
+ * the object, naming it. */
+gboolean
+_asc_schema_check_property_names (AscSchemaEval *eval,
+                                  AscSchemaNode *node,
+                                  JsonNode      *instance)
+{
+  GPtrArray *issues = eval->issues;
+  gboolean valid = TRUE;
+  JsonObjectIter iter;
+  const char *name;
+
+  if (node->property_names == NULL || !JSON_NODE_HOLDS_OBJECT (instance))
+    return TRUE;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (instance));
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
+    {
+      g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), name);
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (issues != NULL)
+        found = g_ptr_array_new_with_free_func (g_object_unref);
+      eval->issues = found;
+      if (_asc_schema_descend (eval, node->property_names, key, "propertyNames", NULL, NULL))
+        {
+          eval->issues = issues;
+          continue;
+        }
+
+      eval->issues = issues;
+      valid = FALSE;
+      if (issues == NULL)
+        return FALSE;
+      for (guint i = 0; i < found->len; i++)
+        _asc_schema_report (eval, "propertyNames", NULL,
+                            g_strdup_printf (_("property name “%s”: %s"), name,
+                                             asc_schema_issue_get_message (found->pdata[i])));
+    }
+
+  return valid;
+}
+
+/* “dependentRequired” and “dependentSchemas”: what the presence of one
+ * property asks of the object. */
+gboolean
+_asc_schema_check_dependencies (AscSchemaEval *eval,
+                                AscSchemaNode *node,
+                                JsonNode      *instance)
+{
+  gboolean valid = TRUE;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (instance))
+    return TRUE;
+
+  object = json_node_get_object (instance);
+  for (guint i = 0; node->dependent_required != NULL && i < node->dependent_required->len; i++)
+    {
+      AscSchemaDependency *dependency = g_ptr_array_index (node->dependent_required, i);
+
+      if (!json_object_has_member (object, dependency->name))
+        continue;
+      for (guint j = 0; dependency->required[j] != NULL; j++)
+        {
+          if (json_object_has_member (object, dependency->required[j]))
+            continue;
+          valid = _asc_schema_report (eval, "dependentRequired", dependency->required[j],
+                                      g_strdup_printf (_("is required when “%s” is present"),
+                                                       dependency->name));
+          if (eval->issues == NULL)
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; node->dependent_schemas != NULL && i < node->dependent_schemas->len; i++)
+    {
+      AscSchemaProperty *dependency = g_ptr_array_index (node->dependent_schemas, i);
+
+      if (!json_object_has_member (object, dependency->name))
+        continue;
+      valid &= _asc_schema_descend (eval, dependency->schema, instance, "dependentSchemas",
+                                    dependency->name, NULL);
+      if (!valid && eval->issues == NULL)
+        return FALSE;
+    }
+
+  return valid;
+}

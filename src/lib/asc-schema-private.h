@@ -32,6 +32,14 @@ typedef struct
   AscSchemaNode *schema;
 } AscSchemaProperty;
 
+/* One member of “dependentRequired”: when @name is present, so must be
+ * each of @required. */
+typedef struct
+{
+  char          *name;
+  GStrv          required;
+} AscSchemaDependency;
+
 typedef struct
 {
   char          *source;
@@ -66,7 +74,10 @@ struct _AscSchemaNode
   GPtrArray         *properties;
   GPtrArray         *pattern_properties;
   AscSchemaNode     *additional_properties;
+  AscSchemaNode     *property_names;
   GPtrArray         *required;
+  GPtrArray         *dependent_required;
+  GPtrArray         *dependent_schemas;
   gint64             min_properties;
   gint64             max_properties;
 
@@ -75,6 +86,9 @@ struct _AscSchemaNode
   gint64             min_items;
   gint64             max_items;
   gboolean           unique_items;
+  AscSchemaNode     *contains;
+  gint64             min_contains;
+  gint64             max_contains;
 
   GPtrArray         *all_of;
   GPtrArray         *any_of;
@@ -172,6 +186,11 @@ gboolean _asc_schema_parse_array     (AscSchemaCompiler  *compiler,
                                       const char         *keyword,
                                       JsonNode           *value,
                                       GError            **error);
+gboolean _asc_schema_parse_dependencies (AscSchemaCompiler  *compiler,
+                                        AscSchemaNode      *node,
+                                        const char         *keyword,
+                                        JsonNode           *value,
+                                        GError            **error);
 gboolean _asc_schema_parse_count     (AscSchemaCompiler  *compiler,
                                       AscSchemaNode      *node,
                                       const char         *keyword,
@@ -277,6 +296,15 @@ gboolean _asc_schema_check_item_count     (AscSchemaEval *eval,
                                            AscSchemaNode *node,
                                            JsonNode      *instance);
 gboolean _asc_schema_check_unique_items   (AscSchemaEval *eval,
+                                           AscSchemaNode *node,
+                                           JsonNode      *instance);
+gboolean _asc_schema_check_contains       (AscSchemaEval *eval,
+                                           AscSchemaNode *node,
+                                           JsonNode      *instance);
+gboolean _asc_schema_check_property_names (AscSchemaEval *eval,
+                                           AscSchemaNode *node,
+                                           JsonNode      *instance);
+gboolean _asc_schema_check_dependencies   (AscSchemaEval *eval,
                                            AscSchemaNode *node,
                                            JsonNode      *instance);
 gboolean _asc_schema_check_all_of         (AscSchemaEval *eval,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "asc-json-text.h"
 #include "asc-schema-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -61,30 +62,16 @@ _asc_schema_is_integral (JsonNode *number)
   return (double) (gint64) value == value;
 }
 
-/* The shortest text that reads back as the same double: 0.1, not
- * 0.10000000000000001. */
-static char *
-format_double (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      g_snprintf (buffer, sizeof buffer, "%.*g", precision, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return g_strdup (buffer);
-}
-
 char *
 _asc_schema_format_number (JsonNode *number)
 {
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (json_node_get_value_type (number) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number));
 
-  return format_double (json_node_get_double (number));
+  /* 0.1, not 0.10000000000000001 */
+  return g_strdup (asc_json_format_double (json_node_get_double (number), buffer));
 }
 
 static char *

@@ -64,6 +64,7 @@ _asc_schema_node_new (JsonNode   *json,
   node->min_length = node->max_length = -1;
   node->min_items = node->max_items = -1;
   node->min_properties = node->max_properties = -1;
+  node->min_contains = node->max_contains = -1;
   node->unsupported = g_ptr_array_new_with_free_func (g_free);
 
   return node;
@@ -87,6 +88,8 @@ _asc_schema_node_free (AscSchemaNode *node)
   g_clear_pointer (&node->properties, g_ptr_array_unref);
   g_clear_pointer (&node->pattern_properties, g_ptr_array_unref);
   g_clear_pointer (&node->required, g_ptr_array_unref);
+  g_clear_pointer (&node->dependent_required, g_ptr_array_unref);
+  g_clear_pointer (&node->dependent_schemas, g_ptr_array_unref);
   g_clear_pointer (&node->prefix_items, g_ptr_array_unref);
   g_clear_pointer (&node->all_of, g_ptr_array_unref);
   g_clear_pointer (&node->any_of, g_ptr_array_unref);

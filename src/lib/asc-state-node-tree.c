@@ -12,6 +12,7 @@
 #include "asc-state-private.h"
 
 #include "asc-json-pointer.h"
+#include "asc-json-text.h"
 
 #include <string.h>
 
@@ -54,21 +55,12 @@ _asc_state_node_kind_for_json (JsonNode *value)
 static char *
 number_text (JsonNode *value)
 {
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  double number;
 
   if (json_node_get_value_type (value) != G_TYPE_DOUBLE)
     return json_to_string (value, FALSE);
 
-  number = json_node_get_double (value);
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], number);
-      if (g_ascii_strtod (buffer, NULL) == number)
-        break;
-    }
-
+  asc_json_format_double (json_node_get_double (value), buffer);
   if (strpbrk (buffer, ".eEn") == NULL)
     return g_strconcat (buffer, ".0", NULL);
   return g_strdup (buffer);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "asc-state-store.h"
 
 #include "asc-error.h"
@@ -644,8 +646,8 @@ asc_state_store_apply (AscStateStore  *self,
     {
       g_set_error_literal (error, ASC_ERROR, ASC_ERROR_OUT_OF_SYNC,
                            self->document == NULL
-                             ? "No snapshot of the state has arrived yet"
-                             : "The state mirror is out of sync; waiting for a fresh snapshot");
+                             ? _("No snapshot of the state has arrived yet")
+                             : _("The state mirror is out of sync; waiting for a fresh snapshot"));
       return FALSE;
     }
 

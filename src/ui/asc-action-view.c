@@ -14,6 +14,7 @@
 #include "asc-action-view.h"
 #include "asc-call-record.h"
 #include "asc-form.h"
+#include "asc-json-text.h"
 
 struct _AscActionView
 {
@@ -564,7 +565,7 @@ history_row_cb (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
   g_autofree char *args = asc_call_record_get_args (record) != NULL
-                          ? json_to_string (asc_call_record_get_args (record), FALSE) : g_strdup ("");
+                          ? asc_json_to_text (asc_call_record_get_args (record)) : g_strdup ("");
   g_autofree char *title = g_strdup_printf ("%s %s", asc_call_record_get_method (record), args);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -790,14 +791,14 @@ asc_action_view_dup_command (AscActionView *self)
   if (self->args != NULL && is_rivet (self))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (self->args)); i++)
       {
-        g_autofree char *arg = json_to_string (json_array_get_element (json_node_get_array (self->args), i), FALSE);
+        g_autofree char *arg = asc_json_to_text (json_array_get_element (json_node_get_array (self->args), i));
         g_autofree char *quoted = shell_word (arg);
 
         g_string_append_printf (command, " %s", quoted);
       }
   else if (self->args != NULL)
     {
-      g_autofree char *arg = json_to_string (self->args, FALSE);
+      g_autofree char *arg = asc_json_to_text (self->args);
       g_autofree char *quoted = shell_word (arg);
 
       g_string_append_printf (command, " %s", quoted);

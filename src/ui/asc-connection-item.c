@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "asc-connection-item.h"
+#include "asc-json-text.h"
 
 struct _AscConnectionItem
 {
@@ -50,7 +51,7 @@ to_text (JsonNode *node)
   if (node == NULL)
     return g_strdup ("");
 
-  text = json_to_string (node, FALSE);
+  text = asc_json_to_text (node);
   if (g_utf8_strlen (text, -1) <= MAX_CELL_CHARS)
     return g_steal_pointer (&text);
 

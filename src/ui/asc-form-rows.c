@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "asc-form-private.h"
+#include "asc-json-text.h"
 
 /* JSON numbers are doubles: integers beyond this lose precision. */
 #define MAX_SAFE_INTEGER 9007199254740991.0
@@ -24,7 +25,7 @@ value_text (JsonNode *value)
     return g_strdup ("");
   if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
     return g_strdup (json_node_get_string (value));
-  return json_to_string (value, FALSE);
+  return asc_json_to_text (value);
 }
 
 static JsonNode *
@@ -449,7 +450,7 @@ void
 _asc_form_refresh_raw (AscFormSlot *slot)
 {
   g_autoptr(JsonNode) value = asc_field_get_value (slot->field);
-  g_autofree char *text = value != NULL ? json_to_string (value, FALSE) : g_strdup ("");
+  g_autofree char *text = value != NULL ? asc_json_to_text (value) : g_strdup ("");
 
   g_clear_pointer (&slot->parse_error, g_free);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (slot->editor)), text) != 0)

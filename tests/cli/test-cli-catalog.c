@@ -345,6 +345,36 @@ test_dry_run_usage_errors (void)
   g_assert_cmpint (asc_test_cli_get_status (bad_kind), ==, 2);
 }
 
+/* Unknown keywords leave part of a value unchecked: each is named in a
+ * warning, and what can be checked still is. */
+static void
+test_dry_run_reports_unsupported_keywords (void)
+{
+  g_autofree char *catalog = catalog_path ("data/catalog/unsupported.json");
+  const char *warnings =
+    "warning: the schema of “submit” of “form” uses “unevaluatedProperties” at "
+    "/unevaluatedProperties, which is not supported: that part of the value was not "
+    "checked\n"
+    "warning: the schema of “submit” of “form” refers outside itself at "
+    "/properties/parent/$ref: that part of the value was not checked\n";
+  g_autoptr(AscTestCli) valid = NULL;
+  g_autoptr(AscTestCli) invalid = NULL;
+
+  valid = run_cli (NULL, "--catalog", catalog, "call", "form", "k", "submit",
+                   "{\"name\": \"a\", \"extra\": 1}", "--dry-run", NULL);
+  invalid = run_cli (NULL, "--catalog", catalog, "call", "form", "k", "submit",
+                     "{\"name\": \"\"}", "--dry-run", NULL);
+
+  g_assert_cmpint (asc_test_cli_get_status (valid), ==, 0);
+  asc_test_cli_assert_stdout (valid, "{\"name\":\"a\",\"extra\":1}\n");
+  g_assert_cmpstr (asc_test_cli_get_stderr (valid), ==, warnings);
+  g_assert_cmpint (asc_test_cli_get_status (invalid), ==, 1);
+  g_assert_true (g_str_has_prefix (asc_test_cli_get_stderr (invalid), warnings));
+  g_assert_true (g_str_has_suffix (asc_test_cli_get_stderr (invalid),
+                                   "error: VALIDATION: /name: must be at least 1 character "
+                                   "long\n"));
+}
+
 /* A port that was free a moment ago: nothing listens there. */
 static char *
 refused_url (const char *scheme)
@@ -419,6 +449,8 @@ add_other_tests (void)
   g_test_add_func ("/asc/cli/catalog/dry-run/kind-from-option-or-address",
                    test_dry_run_kind_from_option_or_address);
   g_test_add_func ("/asc/cli/catalog/dry-run/usage-errors", test_dry_run_usage_errors);
+  g_test_add_func ("/asc/cli/catalog/dry-run/reports-unsupported-keywords",
+                   test_dry_run_reports_unsupported_keywords);
   g_test_add_func ("/asc/cli/catalog/call/checks-before-connecting",
                    test_call_checks_before_connecting);
   g_test_add_func ("/asc/cli/catalog/call/checks-rivet-positions",

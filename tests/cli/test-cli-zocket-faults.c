@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include "actorscope.h"
 #include "asc-test-cli.h"
 #include "asc-test-util.h"
@@ -187,6 +189,93 @@ test_follow_prints_difference_after_resync (Fixture       *fixture,
   g_assert_true (asc_json_equal (replayed, expected));
 }
 
+/* The id of the last rpc the server received. */
+static char *
+last_call_id (AscTestWsServer *server)
+{
+  GPtrArray *received = asc_test_ws_server_get_received (server);
+  g_autoptr(JsonNode) frame = asc_test_json_parse (g_ptr_array_index (received, received->len - 1));
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (frame), "id"));
+}
+
+/* An answer nested too deep to read still names its call: the call fails
+ * at once, saying why, rather than when --timeout runs out. */
+static void
+test_call_unreadable_answer_exits_1 (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  const char *url = asc_test_ws_server_get_url (fixture->server);
+  g_autoptr(AscTestCli) cli = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *deep = asc_test_nested_arrays (10000);
+  g_autofree char *reply = NULL;
+
+  cli = asc_test_cli_spawn (NULL, "--server", url, "--timeout", "30",
+                            "call", "counter", "k", "get", NULL);
+  wait_received (fixture->server, "\"rpc\"", 1);
+  id = last_call_id (fixture->server);
+  reply = g_strdup_printf ("{\"type\":\"rpc:result\",\"id\":\"%s\",\"result\":%s}", id, deep);
+  asc_test_ws_server_send (fixture->server, reply);
+
+  g_assert_true (asc_test_cli_wait_exit (cli, WAIT_MS));
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 1);
+  asc_test_cli_assert_stdout (cli, "");
+  g_assert_true (g_str_has_prefix (asc_test_cli_get_stderr (cli),
+                                   "error: PROTOCOL: The answer to “get” could not be read: "));
+}
+
+/* Ctrl+C cuts a one-shot command short with 128 + SIGINT, as --help says. */
+static void
+test_call_interrupted_exits_130 (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *url = asc_test_ws_server_get_url (fixture->server);
+  g_autoptr(AscTestCli) cli = NULL;
+
+  cli = asc_test_cli_spawn (NULL, "--server", url, "--timeout", "30",
+                            "call", "counter", "k", "increment", NULL);
+  wait_received (fixture->server, "\"rpc\"", 1);
+  asc_test_cli_send_signal (cli, SIGINT);
+
+  g_assert_true (asc_test_cli_wait_exit (cli, WAIT_MS));
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 130);
+  asc_test_cli_assert_stdout (cli, "");
+}
+
+static const char * const lost_patch_snapshots[] = {
+  "{\"count\":1}",
+  "{\"count\":2}",
+  NULL
+};
+
+/* A patch too deep to read was still a change: the mirror resyncs and the
+ * CLI prints the difference. */
+static void
+test_follow_resyncs_after_unreadable_patch (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  const char *url = asc_test_ws_server_get_url (fixture->server);
+  g_autoptr(AscTestCli) cli = NULL;
+  g_autofree char *deep = asc_test_nested_arrays (5000);
+  g_autofree char *patch = NULL;
+
+  fixture->snapshots = lost_patch_snapshots;
+  cli = asc_test_cli_spawn (NULL, "--server", url, "--timeout", "5",
+                            "state", "counter", "k", "--follow", "--count", "1", NULL);
+  g_assert_true (asc_test_cli_wait_lines (cli, 1, WAIT_MS));
+
+  patch = g_strdup_printf ("{\"type\":\"state:patch\",\"actor\":\"counter\",\"actorId\":\"k\","
+                           "\"patches\":[{\"op\":\"replace\",\"path\":\"/count\",\"value\":%s}]}",
+                           deep);
+  asc_test_ws_server_send (fixture->server, patch);
+
+  g_assert_true (asc_test_cli_wait_exit (cli, WAIT_MS));
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 0);
+  asc_test_cli_assert_stdout (cli, "{\"count\":1}\n"
+                                   "{\"patches\":[{\"op\":\"replace\",\"path\":\"/count\",\"value\":2}]}\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +291,13 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/asc/cli/zocket/faults/state/follow-prints-difference-after-resync", Fixture,
               NULL, fixture_set_up, test_follow_prints_difference_after_resync,
+              fixture_tear_down);
+  g_test_add ("/asc/cli/zocket/faults/call/unreadable-answer-exits-1", Fixture, NULL,
+              fixture_set_up, test_call_unreadable_answer_exits_1, fixture_tear_down);
+  g_test_add ("/asc/cli/zocket/faults/call/interrupted-exits-130", Fixture, NULL,
+              fixture_set_up, test_call_interrupted_exits_130, fixture_tear_down);
+  g_test_add ("/asc/cli/zocket/faults/state/follow-resyncs-after-unreadable-patch", Fixture,
+              NULL, fixture_set_up, test_follow_resyncs_after_unreadable_patch,
               fixture_tear_down);
   g_test_add ("/asc/cli/zocket/faults/events/gives-up-when-server-stays-away", Fixture, NULL,
               fixture_set_up, test_events_gives_up_when_server_stays_away, fixture_tear_down);

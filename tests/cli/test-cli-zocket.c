@@ -113,6 +113,51 @@ test_call_reports_empty_error_as_remote (void)
   g_assert_true (g_str_has_prefix (asc_test_cli_get_stderr (cli), "error: REMOTE: "));
 }
 
+/* json_to_string() wrote 1e21 as "1e+21.0": the server ignored the frame
+ * and the call timed out. */
+static void
+test_call_sends_and_prints_large_numbers (void)
+{
+  g_autoptr(AscTestCli) cli = RUN_CLI ("call", "counter", "call-1e21", "add", "{\"amount\": 1e21}");
+
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 0);
+  asc_test_cli_assert_stdout (cli, "1e+21\n");
+  g_assert_cmpstr (asc_test_cli_get_stderr (cli), ==, "");
+}
+
+/* An integer past gint64 is the nearest double, as in JavaScript, not a
+ * number wrapped round to a negative one. */
+static void
+test_call_keeps_integers_past_int64 (void)
+{
+  g_autoptr(AscTestCli) cli = RUN_CLI ("call", "counter", "call-bigint", "add",
+                                       "{\"amount\": 12345678901234567890}");
+
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 0);
+  /* The server writes 12345678901234567000, the double's JavaScript text. */
+  asc_test_cli_assert_stdout (cli, "1.2345678901234567e+19\n");
+}
+
+/* Doubles print in their shortest form, as JavaScript writes them. */
+static void
+test_call_prints_shortest_doubles (void)
+{
+  g_autoptr(AscTestCli) cli = RUN_CLI ("call", "counter", "call-double", "add", "{\"amount\": 0.1}");
+
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 0);
+  asc_test_cli_assert_stdout (cli, "0.1\n");
+}
+
+/* “--” ends the options of call as it does for state and events. */
+static void
+test_call_accepts_double_dash (void)
+{
+  g_autoptr(AscTestCli) cli = RUN_CLI ("call", "--", "counter", "call-dashes", "increment");
+
+  g_assert_cmpint (asc_test_cli_get_status (cli), ==, 0);
+  asc_test_cli_assert_stdout (cli, "1\n");
+}
+
 /* A port that was free a moment ago: nothing listens there. */
 static char *
 refused_url (void)
@@ -255,6 +300,12 @@ add_tests (void)
   g_test_add_func ("/asc/cli/zocket/call/reports-unknown-method",
                    test_call_reports_unknown_method);
   g_test_add_func ("/asc/cli/zocket/call/reports-forbidden", test_call_reports_forbidden);
+  g_test_add_func ("/asc/cli/zocket/call/sends-and-prints-large-numbers",
+                   test_call_sends_and_prints_large_numbers);
+  g_test_add_func ("/asc/cli/zocket/call/keeps-integers-past-int64",
+                   test_call_keeps_integers_past_int64);
+  g_test_add_func ("/asc/cli/zocket/call/accepts-double-dash", test_call_accepts_double_dash);
+  g_test_add_func ("/asc/cli/zocket/call/prints-shortest-doubles", test_call_prints_shortest_doubles);
   g_test_add_func ("/asc/cli/zocket/call/reports-empty-error-as-remote",
                    test_call_reports_empty_error_as_remote);
   g_test_add_func ("/asc/cli/zocket/call/refused-port-exits-3", test_call_refused_port_exits_3);

@@ -98,6 +98,46 @@ test_catalog_shape_error_names_file_and_member (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* Integers past 64 bits read as the doubles JavaScript reads them as,
+ * not as wrapped-around small numbers; from a file and from text alike. */
+static void
+test_catalog_reads_big_integers_by_value (void)
+{
+  g_autofree char *path = data_path ("big-integers.json");
+  g_autofree char *text = NULL;
+  g_autoptr(AscCatalog) from_file = NULL;
+  g_autoptr(AscCatalog) from_data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  from_file = asc_catalog_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  from_data = asc_catalog_new_from_data (text, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      AscCatalog *catalog = i == 0 ? from_file : from_data;
+      AscSchema *schema = asc_catalog_get_method_schema (catalog, "meter", "set", &error);
+      g_autoptr(JsonNode) small = asc_test_json_parse ("5");
+      g_autoptr(JsonNode) big = asc_test_json_parse ("18446744073709551615.0");
+      g_autoptr(JsonNode) too_big = asc_test_json_parse ("1e21");
+      JsonObject *input;
+
+      g_assert_no_error (error);
+      g_assert_true (asc_schema_validate (schema, small, NULL));
+      g_assert_true (asc_schema_validate (schema, big, NULL));
+      g_assert_false (asc_schema_validate (schema, too_big, NULL));
+      input = json_object_get_object_member (asc_catalog_get_method (catalog, "meter", "set"),
+                                             "input");
+      g_assert_cmpfloat (json_object_get_double_member (input, "maximum"), ==,
+                         18446744073709551616.0);
+      g_assert_cmpfloat (json_object_get_double_member (input, "minimum"), ==, -1e20);
+      g_assert_cmpstr (json_object_get_string_member (input, "x-note"), ==,
+                       "a string that looks like 99999999999999999999 stays a string");
+    }
+}
+
 static void
 test_catalog_missing_file_fails (void)
 {
@@ -428,6 +468,8 @@ main (int   argc,
   g_test_add_func ("/asc/catalog/shape-error-names-file-and-member",
                    test_catalog_shape_error_names_file_and_member);
   g_test_add_func ("/asc/catalog/missing-file-fails", test_catalog_missing_file_fails);
+  g_test_add_func ("/asc/catalog/reads-big-integers-by-value",
+                   test_catalog_reads_big_integers_by_value);
   g_test_add_func ("/asc/catalog/accepts-boolean-schemas-and-unknown-members",
                    test_catalog_accepts_boolean_schemas_and_unknown_members);
   g_test_add_func ("/asc/catalog/new-is-empty", test_catalog_new_is_empty);

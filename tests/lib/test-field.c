@@ -93,7 +93,7 @@ static const char *kinds_schema =
   "  \"maybe\": {\"type\": [\"string\", \"null\"]},"
   "  \"anything\": true,"
   "  \"either\": {\"type\": [\"string\", \"integer\"]},"
-  "  \"some\": {\"type\": \"array\", \"contains\": {\"type\": \"string\"}},"
+  "  \"some\": {\"type\": \"array\", \"unevaluatedItems\": {\"type\": \"string\"}},"
   "  \"nothing\": {\"type\": \"null\"}}}";
 
 static void
@@ -146,7 +146,7 @@ test_kinds_for_root_schemas (void)
     { "true", ASC_FIELD_KIND_RAW_JSON },
     { "{}", ASC_FIELD_KIND_RAW_JSON },
     { "false", ASC_FIELD_KIND_RAW_JSON },
-    { "{\"type\": \"string\", \"propertyNames\": {}}", ASC_FIELD_KIND_RAW_JSON },
+    { "{\"type\": \"string\", \"unevaluatedProperties\": {}}", ASC_FIELD_KIND_RAW_JSON },
     { "{\"type\": \"string\", \"format\": \"textarea\"}", ASC_FIELD_KIND_MULTILINE_TEXT },
     { "{\"type\": [\"integer\", \"number\"]}", ASC_FIELD_KIND_NUMBER },
     { "{\"properties\": {\"a\": {}}}", ASC_FIELD_KIND_OBJECT },
@@ -157,6 +157,12 @@ test_kinds_for_root_schemas (void)
     { "{\"$ref\": \"#/$defs/a\", \"$defs\": {\"a\": {\"type\": \"boolean\"}}}",
       ASC_FIELD_KIND_BOOLEAN },
     { "{\"$ref\": \"https://example.com/schema.json\"}", ASC_FIELD_KIND_RAW_JSON },
+    /* Keywords that only validate keep the field they constrain. */
+    { "{\"type\": \"array\", \"contains\": {\"const\": 1}, \"minContains\": 2}",
+      ASC_FIELD_KIND_LIST },
+    { "{\"type\": \"object\", \"propertyNames\": {\"maxLength\": 3},"
+      " \"dependentRequired\": {\"a\": [\"b\"]}, \"dependentSchemas\": {\"a\": {}}}",
+      ASC_FIELD_KIND_OBJECT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -662,7 +668,7 @@ test_raw_json_fallback (void)
 {
   g_autoptr(AscSchema) schema =
     compile ("{\"type\": \"object\", \"properties\": {"
-             "  \"tags\": {\"type\": \"array\", \"contains\": {\"const\": \"x\"}},"
+             "  \"tags\": {\"type\": \"array\", \"unevaluatedItems\": {\"const\": \"x\"}},"
              "  \"any\": true,"
              "  \"ok\": {\"type\": \"string\"}}}");
   g_autoptr(AscField) root = asc_field_new (schema);
@@ -962,7 +968,7 @@ static const char * const round_trip_schemas[] = {
   " \"$ref\": \"#/$defs/node\"}",
   /* raw JSON parts */
   "{\"type\": \"object\", \"properties\": {\"anything\": true, \"either\": {\"type\": [\"string\","
-  "  \"integer\"]}, \"list\": {\"type\": \"array\", \"contains\": {\"type\": \"string\"}}}}",
+  "  \"integer\"]}, \"list\": {\"type\": \"array\", \"unevaluatedItems\": {\"type\": \"string\"}}}}",
   /* nullable lists of nullable objects */
   "{\"type\": [\"array\", \"null\"], \"items\": {\"type\": [\"object\", \"null\"],"
   "  \"properties\": {\"v\": {\"type\": \"integer\"}}}}",

@@ -222,25 +222,26 @@ test_unsupported_keywords_are_listed (void)
 {
   g_autoptr(AscSchema) schema =
     compile ("{\"type\": \"object\", \"properties\": {"
-             "  \"tags\": {\"type\": \"array\", \"contains\": {\"const\": \"x\"}},"
+             "  \"tags\": {\"type\": \"array\", \"unevaluatedItems\": {\"const\": \"x\"}},"
              "  \"a/b\": {\"$ref\": \"https://example.com/other.json\"}},"
-             " \"propertyNames\": {\"maxLength\": 3},"
+             " \"dependencies\": {\"x\": [\"y\"]},"
              " \"$defs\": {\"t\": {\"unevaluatedProperties\": false}}}");
   const char * const *unsupported = asc_schema_get_unsupported (schema);
 
   g_assert_cmpuint (g_strv_length ((char **) unsupported), ==, 4);
-  g_assert_cmpstr (unsupported[0], ==, "/properties/tags/contains");
-  g_assert_cmpstr (unsupported[1], ==, "/propertyNames");
+  g_assert_cmpstr (unsupported[0], ==, "/properties/tags/unevaluatedItems");
+  g_assert_cmpstr (unsupported[1], ==, "/dependencies");
   g_assert_cmpstr (unsupported[2], ==, "/$defs/t/unevaluatedProperties");
   g_assert_cmpstr (unsupported[3], ==, "/properties/a~1b/$ref");
 
   /* They take no part in validation. */
-  assert_valid (schema, "{\"tags\": [\"y\"], \"longname\": 1, \"a/b\": 5}");
+  assert_valid (schema, "{\"tags\": [\"y\"], \"x\": 1, \"a/b\": 5}");
   assert_invalid (schema, "{\"tags\": 3}");
 
   g_assert_true (asc_schema_keyword_is_supported ("prefixItems"));
   g_assert_true (asc_schema_keyword_is_supported ("$anchor"));
-  g_assert_false (asc_schema_keyword_is_supported ("contains"));
+  g_assert_true (asc_schema_keyword_is_supported ("contains"));
+  g_assert_false (asc_schema_keyword_is_supported ("unevaluatedItems"));
   g_assert_false (asc_schema_keyword_is_supported ("$dynamicRef"));
 }
 
@@ -474,6 +475,74 @@ test_schema_is_copied (void)
   asc_test_assert_json_eq (asc_schema_get_document (schema), "{\"type\":\"string\"}");
 }
 
+/* contains, propertyNames and the dependent* keywords are checked, with
+ * their issues at the paths a person would look. */
+static void
+test_array_and_object_keywords (void)
+{
+  g_autoptr(AscSchema) tags =
+    compile ("{\"type\": \"array\", \"contains\": {\"type\": \"integer\"},"
+             " \"minContains\": 2, \"maxContains\": 3}");
+  g_autoptr(AscSchema) plain = compile ("{\"contains\": {\"const\": 1}}");
+  g_autoptr(AscSchema) object =
+    compile ("{\"propertyNames\": {\"maxLength\": 2},"
+             " \"dependentRequired\": {\"a\": [\"b\", \"c\"]},"
+             " \"dependentSchemas\": {\"x\": {\"properties\": {\"y\": {\"type\": \"string\"}}}}}");
+  g_autoptr(GPtrArray) few = check (tags, "[1, \"a\"]");
+  g_autoptr(GPtrArray) many = check (tags, "[1, 2.0, 3, 4]");
+  g_autoptr(GPtrArray) none = check (plain, "[]");
+  g_autoptr(GPtrArray) issues = check (object, "{\"abc\": 1, \"a\": 1, \"x\": 1, \"y\": 2}");
+
+  g_assert_cmpstr (asc_schema_get_unsupported (tags)[0], ==, NULL);
+  g_assert_cmpstr (asc_schema_get_unsupported (object)[0], ==, NULL);
+  assert_valid (tags, "[1, \"a\", 2]");
+  assert_issue (few, 0, "", "minContains",
+                "must hold at least 2 items that match “contains”; found 1");
+  assert_issue (many, 0, "", "maxContains",
+                "must hold at most 3 items that match “contains”; found 4");
+  assert_issue (none, 0, "", "contains",
+                "must hold at least 1 item that matches “contains”; found 0");
+  assert_valid (plain, "[2, 1]");
+  assert_valid (plain, "{}");
+
+  g_assert_cmpuint (issues->len, ==, 4);
+  assert_issue (issues, 0, "", "propertyNames",
+                "property name “abc”: must be at most 2 characters long");
+  assert_issue (issues, 1, "/b", "dependentRequired", "is required when “a” is present");
+  assert_issue (issues, 2, "/c", "dependentRequired", "is required when “a” is present");
+  assert_issue (issues, 3, "/y", "type", "expected a string, got an integer");
+  assert_valid (object, "{\"y\": 2, \"b\": 1}");
+}
+
+/* Patterns read as ECMA-262 says, where PCRE (GRegex) would differ. */
+static void
+test_patterns_are_ecma_262 (void)
+{
+  static const struct { const char *pattern, *valid, *invalid; } cases[] = {
+    { "^[a-z]+$", "\"abc\"", "\"abc\\n\"" },
+    { "^\\\\d+$", "\"123\"", "\"\u0661\u0662\"" },
+    { "^\\\\w+\\\\b", "\"ab\"", "\"\u00e9\"" },
+    { "^\\\\s$", "\"\\ufeff\"", "\"\\u0085\"" },
+    { "^\\\\u0041\\\\uD83D\\\\uDE00\\\\u{1F600}$", "\"A\U0001F600\U0001F600\"", "\"A\"" },
+    { "^\\\\p{Letter}+$", "\"h\u00e9\"", "\"h1\"" },
+    { "^\\\\p{Script=Greek}$", "\"\u03b1\"", "\"a\"" },
+    { "^[^]$", "\"\\n\"", "\"ab\"" },
+    { "^[[:a]+$", "\"[:a\"", "\"b\"" },
+    { "^.$", "\"\U0001F600\"", "\"\\n\"" },
+    { "[]", NULL, "\"a\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"pattern\": \"%s\"}", cases[i].pattern);
+      g_autoptr(AscSchema) schema = compile (text);
+
+      if (cases[i].valid != NULL)
+        assert_valid (schema, cases[i].valid);
+      assert_invalid (schema, cases[i].invalid);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +575,8 @@ main (int   argc,
   g_test_add_func ("/asc/schema/numbers/big-integers-compare-exactly",
                    test_big_integers_compare_exactly);
   g_test_add_func ("/asc/schema/conditionals/apply", test_conditionals_apply);
+  g_test_add_func ("/asc/schema/keywords/arrays-and-objects", test_array_and_object_keywords);
+  g_test_add_func ("/asc/schema/pattern/is-ecma-262", test_patterns_are_ecma_262);
   g_test_add_func ("/asc/schema/document/is-copied", test_schema_is_copied);
 
   return g_test_run ();

@@ -441,6 +441,27 @@ test_frames_deep_nesting_is_dropped (Fixture       *fixture,
   asc_actor_unsubscribe_events (fixture->actor);
 }
 
+/* The answer is refused, but its id is still read: the call fails at once
+ * with the reason instead of waiting for its timeout. */
+static void
+test_frames_deep_answer_fails_the_call (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autofree char *deep = asc_test_nested_arrays (10000);
+  gint64 start = g_get_monotonic_time ();
+  Outcome *outcome;
+
+  fixture->reply = g_strdup_printf ("{\"type\":\"rpc:result\",\"id\":\"{id}\",\"result\":%s}", deep);
+  call (fixture, "get", NULL);
+  outcome = wait_result (fixture, 0);
+
+  g_assert_error (outcome->error, ASC_ERROR, ASC_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (outcome->error->message, "“get”"));
+  g_assert_nonnull (strstr (outcome->error->message, "nested more than 1000 levels"));
+  /* Well before the 3 s call timeout. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+}
+
 static gboolean
 store_has_document (gpointer user_data)
 {
@@ -511,6 +532,29 @@ test_state_resyncs_when_patch_fails (Fixture       *fixture,
   asc_test_ws_server_send (fixture->server, SNAPSHOT ("{\"count\":2,\"missing\":{\"deep\":2}}"));
   wait_document (fixture, "{\"count\":2,\"missing\":{\"deep\":2}}");
   g_assert_false (asc_state_store_get_out_of_sync (asc_actor_get_state_store (fixture->actor)));
+  asc_actor_unwatch_state (fixture->actor);
+}
+
+/* A lost patch leaves the mirror behind the server: it resyncs. */
+static void
+test_state_resyncs_after_unreadable_patch (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autofree char *deep = asc_test_nested_arrays (5000);
+  g_autofree char *patch = NULL;
+
+  asc_actor_watch_state (fixture->actor);
+  wait_received (fixture, "state:sub", 1);
+  asc_test_ws_server_send (fixture->server, SNAPSHOT ("{\"count\":1}"));
+  wait_document (fixture, "{\"count\":1}");
+
+  patch = g_strdup_printf (PATCH ("[{\"op\":\"replace\",\"path\":\"/count\",\"value\":%s}]"), deep);
+  asc_test_ws_server_send (fixture->server, patch);
+  wait_received (fixture, "state:sub", 2);
+  g_assert_cmpuint (asc_actor_get_n_resyncs (fixture->actor), ==, 1);
+
+  asc_test_ws_server_send (fixture->server, SNAPSHOT ("{\"count\":2}"));
+  wait_document (fixture, "{\"count\":2}");
   asc_actor_unwatch_state (fixture->actor);
 }
 
@@ -698,6 +742,8 @@ main (int   argc,
   ADD ("frames/malformed-are-dropped", test_frames_malformed_are_dropped);
   ADD ("frames/16-mib-frame-arrives", test_frames_large_frame_arrives);
   ADD ("frames/deep-nesting-is-dropped", test_frames_deep_nesting_is_dropped);
+  ADD ("frames/deep-answer-fails-the-call", test_frames_deep_answer_fails_the_call);
+  ADD ("state/resyncs-after-unreadable-patch", test_state_resyncs_after_unreadable_patch);
   ADD ("state/drops-patches-before-snapshot", test_state_drops_patches_before_snapshot);
   ADD ("state/resyncs-when-a-patch-fails", test_state_resyncs_when_patch_fails);
   ADD ("state/applies-zocket-quirks", test_state_applies_zocket_quirks);

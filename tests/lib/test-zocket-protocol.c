@@ -208,6 +208,123 @@ test_validation_issues_are_parsed (void)
                            "{\"path\":\"/moves/0/a~1b\",\"message\":\"Too small\"}]");
 }
 
+static void
+test_validation_issue_path_segments (void)
+{
+  /* Standard Schema path segments may be objects holding the key, as
+   * Valibot sends them. */
+  const char *text = "Validation failed for add: [{\"kind\":\"schema\",\"message\":\"Invalid type\","
+                     "\"path\":[{\"type\":\"object\",\"origin\":\"value\",\"input\":{},"
+                     "\"key\":\"amount\",\"value\":\"x\"},{\"type\":\"array\",\"key\":2}]}]";
+  g_autoptr(GError) error = asc_zocket_error_from_text ("add", text);
+
+  g_assert_error (error, ASC_ERROR, ASC_ERROR_VALIDATION);
+  asc_test_assert_json_eq (asc_error_get_details (error),
+                           "[{\"path\":\"/amount/2\",\"message\":\"Invalid type\"}]");
+}
+
+static void
+test_encode_numbers_stay_json (void)
+{
+  static const struct {
+    const char *input;
+    const char *written;
+  } cases[] = {
+    /* json_to_string() writes this one as "1e+21.0", which is not JSON. */
+    { "1e21", "1e+21" },
+    { "1e-10", "1e-10" },
+    { "0.1", "0.1" },
+    { "5.0", "5.0" },
+    { "-0.0", "-0.0" },
+    { "1.5e300", "1.5e+300" },
+    { "5e-324", "5e-324" },
+    { "12345678901234567890", "1.2345678901234567e+19" },
+    { "9223372036854775807", "9223372036854775807" },
+    { "[\"a\\u0001\\n\\\"\\\\\",{\"k/~\":true,\"n\":null}]",
+      "[\"a\\u0001\\n\\\"\\\\\",{\"k/~\":true,\"n\":null}]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *widened = NULL;
+      g_autoptr(JsonNode) input = NULL;
+      g_autoptr(JsonNode) parsed = NULL;
+      g_autofree char *frame = NULL;
+      g_autofree char *expected = NULL;
+      gsize length = 0;
+
+      widened = asc_json_widen_integers (cases[i].input, strlen (cases[i].input), &length);
+      input = asc_test_json_parse (widened != NULL ? widened : cases[i].input);
+      frame = asc_zocket_encode_rpc ("r", "a", "k", "m", input);
+      expected = g_strdup_printf ("{\"type\":\"rpc\",\"id\":\"r\",\"actor\":\"a\",\"actorId\":\"k\","
+                                  "\"method\":\"m\",\"input\":%s}", cases[i].written);
+      g_assert_cmpstr (frame, ==, expected);
+
+      /* Read back, it is the same value. */
+      parsed = asc_test_json_parse (frame);
+      g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (parsed), "input"),
+                                      input));
+    }
+}
+
+static void
+test_decode_big_integers_as_doubles (void)
+{
+  /* JavaScript writes numbers below 1e21 without an exponent. */
+  const char *frame = "{\"type\":\"rpc:result\",\"id\":\"r\",\"result\":"
+                      "[12345678901234567890,-9223372036854775809,9223372036854775807,"
+                      "-9223372036854775808,\"12345678901234567890\",1.5e19,-0]}";
+  g_autoptr(AscZocketMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *result;
+
+  message = asc_zocket_message_parse (frame, -1, &error);
+  g_assert_no_error (error);
+  result = json_node_get_array (message->result);
+  g_assert_cmpfloat (json_array_get_double_element (result, 0), ==, 12345678901234567890.0);
+  g_assert_cmpfloat (json_array_get_double_element (result, 1), ==, -9223372036854775809.0);
+  g_assert_cmpint (json_array_get_int_element (result, 2), ==, G_MAXINT64);
+  g_assert_cmpint (json_array_get_int_element (result, 3), ==, G_MININT64);
+  g_assert_cmpstr (json_array_get_string_element (result, 4), ==, "12345678901234567890");
+  g_assert_cmpfloat (json_array_get_double_element (result, 5), ==, 1.5e19);
+  g_assert_cmpint (json_array_get_int_element (result, 6), ==, 0);
+  g_assert_null (asc_json_widen_integers ("{\"a\":[1,-2,3.5e40,\"99999999999999999999\"]}", 40,
+                                            &(gsize) { 0 }));
+}
+
+static void
+test_envelope_of_refused_frame (void)
+{
+  g_autoptr(GString) frame = g_string_new ("{\"type\":\"state:patch\",\"actor\":\"a\\\"[{\","
+                                           "\"patches\":[{\"path\":\"]]}\",\"value\":");
+  g_autoptr(AscZocketMessage) message = NULL;
+  g_autoptr(AscZocketMessage) envelope = NULL;
+  g_autoptr(AscZocketMessage) answer = NULL;
+  const char *deep_answer = "{\"id\":7,\"result\":[[[[\"]\"]]]],\"type\":\"rpc:result\"}";
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (frame, '[');
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (frame, ']');
+  g_string_append (frame, "}],\"actorId\":12}");
+
+  message = asc_zocket_message_parse (frame->str, frame->len, NULL);
+  g_assert_null (message);
+  envelope = asc_zocket_message_parse_envelope (frame->str, frame->len);
+  g_assert_nonnull (envelope);
+  g_assert_cmpint (envelope->type, ==, ASC_ZOCKET_MESSAGE_STATE_PATCH);
+  g_assert_cmpstr (envelope->actor, ==, "a\"[{");
+  g_assert_cmpstr (envelope->actor_id, ==, "12");
+  g_assert_null (envelope->patches);
+
+  answer = asc_zocket_message_parse_envelope (deep_answer, strlen (deep_answer));
+  g_assert_cmpint (answer->type, ==, ASC_ZOCKET_MESSAGE_RPC_RESULT);
+  g_assert_cmpstr (answer->id, ==, "7");
+
+  g_assert_null (asc_zocket_message_parse_envelope ("[1]", 3));
+  g_assert_null (asc_zocket_message_parse_envelope ("{\"type\":", 8));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +358,13 @@ main (int   argc,
   g_test_add_func ("/asc/zocket-protocol/errors/map-to-codes", test_error_mapping);
   g_test_add_func ("/asc/zocket-protocol/errors/validation-issues-are-parsed",
                    test_validation_issues_are_parsed);
+  g_test_add_func ("/asc/zocket-protocol/errors/validation-issue-path-segments",
+                   test_validation_issue_path_segments);
+  g_test_add_func ("/asc/zocket-protocol/decode/envelope-of-refused-frame",
+                   test_envelope_of_refused_frame);
+  g_test_add_func ("/asc/zocket-protocol/encode/numbers-stay-json", test_encode_numbers_stay_json);
+  g_test_add_func ("/asc/zocket-protocol/decode/big-integers-as-doubles",
+                   test_decode_big_integers_as_doubles);
 
   return g_test_run ();
 }

@@ -43,7 +43,7 @@ static const char *every_kind_schema =
   "  'pair': {'type': 'array', 'title': 'Pair', 'items': false,"
   "           'prefixItems': [{'type': 'string', 'title': 'Label'},"
   "                           {'type': 'integer', 'title': 'Weight'}]},"
-  "  'meta': {'type': 'object', 'title': 'Meta', 'propertyNames': {'maxLength': 8}},"
+  "  'meta': {'type': 'object', 'title': 'Meta', 'unevaluatedProperties': false},"
   "  'email': {'type': 'string', 'title': 'Email', 'format': 'email'},"
   "  'labels': {'type': 'object', 'title': 'Labels', 'additionalProperties': {'type': 'string'}}}}";
 

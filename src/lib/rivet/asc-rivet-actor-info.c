@@ -14,6 +14,7 @@
 #include "asc-error.h"
 #include "asc-rivet-actor-info.h"
 #include "asc-rivet-values.h"
+#include "asc-json-text.h"
 
 struct _AscRivetActorInfo
 {
@@ -314,5 +315,5 @@ asc_rivet_actor_info_to_json_line (AscRivetActorInfo *self)
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return asc_json_to_text (root);
 }

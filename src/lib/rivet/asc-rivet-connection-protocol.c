@@ -20,6 +20,7 @@
 #include "asc-cbor.h"
 #include "asc-error.h"
 #include "asc-rivet-connection-private.h"
+#include "asc-json-text.h"
 
 #define MAX_DEPTH ASC_CBOR_MAX_DEPTH
 
@@ -388,7 +389,7 @@ encode_body (const char *tag,
   json_object_set_object_member (frame, "body", g_steal_pointer (&body));
   root = json_node_init_object (json_node_alloc (), frame);
 
-  return json_to_string (root, FALSE);
+  return asc_json_to_text (root);
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "asc-rivet-connection-protocol.h"
 #include "asc-rivet-private.h"
 #include "asc-rivet-values.h"
+#include "asc-json-text.h"
 
 #define RECONNECT_FIRST_MS 500
 /* Calls may be waiting for the socket: do not back off for long. */
@@ -344,7 +345,7 @@ params_protocol (AscRivetConnection *self)
     return NULL;
 
   /* encodeURIComponent(): escape all but the unreserved characters. */
-  json = json_to_string (params, FALSE);
+  json = asc_json_to_text (params);
   escaped = g_uri_escape_string (json, "!'()*", FALSE);
   return g_strconcat ("rivet_conn_params.", escaped, NULL);
 }

@@ -14,6 +14,7 @@
 #include "asc-error.h"
 #include "asc-rivet-private.h"
 #include "asc-rivet-values.h"
+#include "asc-json-text.h"
 
 /* The actor's inspector token is mirrored into its KV under this key. */
 #define INSPECTOR_TOKEN_KEY 0x03
@@ -277,7 +278,7 @@ asc_rivet_engine_call_action_async (AscRivetEngine      *self,
   soup_message_headers_replace (headers, "x-rivet-encoding", "json");
   if (conn_params != NULL)
     {
-      params = json_to_string (conn_params, FALSE);
+      params = asc_json_to_text (conn_params);
       soup_message_headers_replace (headers, "x-rivet-conn-params", params);
     }
 

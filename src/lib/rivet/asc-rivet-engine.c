@@ -13,6 +13,7 @@
 
 #include "asc-error.h"
 #include "asc-rivet-private.h"
+#include "asc-json-text.h"
 
 
 struct _AscRivetEngine
@@ -280,7 +281,7 @@ _asc_rivet_engine_new_message (AscRivetEngine *self,
 
   if (body != NULL)
     {
-      text = json_to_string (body, FALSE);
+      text = asc_json_to_text (body);
       length = strlen (text);
       bytes = g_bytes_new_take (g_steal_pointer (&text), length);
       soup_message_set_request_body_from_bytes (message, "application/json", bytes);

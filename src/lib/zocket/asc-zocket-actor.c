@@ -363,3 +363,55 @@ _asc_zocket_actor_handle_message (AscZocketActor   *self,
       break;
     }
 }
+
+/**
+ * _asc_zocket_actor_frame_unreadable:
+ * @envelope: what could be read of the frame: its type and address
+ * @reason: why the rest could not
+ *
+ * A patch that was lost leaves the mirror behind the server: fetch a fresh
+ * snapshot, as when a patch does not apply. A lost snapshot or event is
+ * logged, so that the reason shows.
+ */
+void
+_asc_zocket_actor_frame_unreadable (AscZocketActor   *self,
+                                    AscZocketMessage *envelope,
+                                    const GError     *reason)
+{
+  AscActor *actor = ASC_ACTOR (self);
+  gboolean state = asc_actor_get_state_wanted (actor);
+  g_autofree char *text = NULL;
+
+  switch (envelope->type)
+    {
+    case ASC_ZOCKET_MESSAGE_STATE_PATCH:
+      if (!state || self->awaiting_snapshot)
+        return;
+      text = g_strdup_printf (_("A change to the state could not be read (%s); "
+                                "fetching a fresh snapshot"), reason->message);
+      _asc_actor_log (actor, ASC_EVENT_KIND_ERROR, NULL, NULL, text);
+      _asc_actor_count_resync (actor);
+      request_snapshot (self);
+      break;
+
+    case ASC_ZOCKET_MESSAGE_STATE_SNAPSHOT:
+      if (!state)
+        return;
+      text = g_strdup_printf (_("The state could not be read: %s"), reason->message);
+      _asc_actor_log (actor, ASC_EVENT_KIND_ERROR, NULL, NULL, text);
+      break;
+
+    case ASC_ZOCKET_MESSAGE_EVENT:
+      if (!asc_actor_get_events_wanted (actor))
+        return;
+      text = g_strdup_printf (_("An event could not be read: %s"), reason->message);
+      _asc_actor_log (actor, ASC_EVENT_KIND_ERROR, NULL, NULL, text);
+      break;
+
+    case ASC_ZOCKET_MESSAGE_UNKNOWN:
+    case ASC_ZOCKET_MESSAGE_WELCOME:
+    case ASC_ZOCKET_MESSAGE_RPC_RESULT:
+    default:
+      break;
+    }
+}

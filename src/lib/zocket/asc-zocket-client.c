@@ -149,6 +149,48 @@ handle_message (AscZocketClient  *self,
     }
 }
 
+/* A frame that cannot be read may still say whom it was for: then the
+ * call it answers fails now, with the reason, rather than timing out, and
+ * the mirror a lost patch was meant for fetches a fresh snapshot. */
+static void
+handle_unreadable (AscZocketClient *self,
+                   const char      *data,
+                   gsize            length,
+                   const GError    *reason)
+{
+  g_autoptr(AscZocketMessage) envelope = asc_zocket_message_parse_envelope (data, length);
+  const char *method;
+  AscActor *actor;
+
+  if (envelope == NULL)
+    return;
+
+  switch (envelope->type)
+    {
+    case ASC_ZOCKET_MESSAGE_RPC_RESULT:
+      method = _asc_call_table_get_method (self->calls, envelope->id);
+      if (method != NULL)
+        _asc_call_table_settle (self->calls, envelope->id, NULL,
+                                g_error_new (ASC_ERROR, ASC_ERROR_PROTOCOL,
+                                             _("The answer to “%s” could not be read: %s"),
+                                             method, reason->message));
+      break;
+    case ASC_ZOCKET_MESSAGE_EVENT:
+    case ASC_ZOCKET_MESSAGE_STATE_SNAPSHOT:
+    case ASC_ZOCKET_MESSAGE_STATE_PATCH:
+      actor = envelope->actor != NULL
+        ? _asc_client_lookup_actor (ASC_CLIENT (self), envelope->actor, envelope->actor_id)
+        : NULL;
+      if (actor != NULL)
+        _asc_zocket_actor_frame_unreadable (ASC_ZOCKET_ACTOR (actor), envelope, reason);
+      break;
+    case ASC_ZOCKET_MESSAGE_WELCOME:
+    case ASC_ZOCKET_MESSAGE_UNKNOWN:
+    default:
+      break;
+    }
+}
+
 static void
 connection_message_cb (SoupWebsocketConnection *connection,
                        gint                     type,
@@ -167,6 +209,7 @@ connection_message_cb (SoupWebsocketConnection *connection,
     {
       self->n_protocol_errors++;
       g_debug ("Dropping a frame: %s", error->message);
+      handle_unreadable (self, data != NULL ? data : "", length, error);
       return;
     }
 

@@ -32,5 +32,8 @@ void      _asc_zocket_actor_disconnected   (AscZocketActor       *self,
                                             const GError         *reason);
 void      _asc_zocket_actor_handle_message (AscZocketActor       *self,
                                             AscZocketMessage     *message);
+void      _asc_zocket_actor_frame_unreadable (AscZocketActor     *self,
+                                            AscZocketMessage     *envelope,
+                                            const GError         *reason);
 
 G_END_DECLS

@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "asc-error.h"
 #include "asc-json-check.h"
 #include "asc-json-pointer.h"
+#include "asc-json-text.h"
 #include "asc-zocket-protocol.h"
 
 static const struct {
@@ -134,7 +136,7 @@ js_string (JsonNode *node)
         }
     }
 
-  return json_to_string (node, FALSE);
+  return asc_json_to_text (node);
 }
 
 static JsonNode *
@@ -262,6 +264,8 @@ asc_zocket_message_parse (const char  *text,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(AscZocketMessage) message = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *widened = NULL;
+  gsize widened_length = 0;
   JsonObject *object;
   const char *type_name;
 
@@ -269,6 +273,13 @@ asc_zocket_message_parse (const char  *text,
 
   if (length < 0)
     length = strlen (text);
+
+  widened = asc_json_widen_integers (text, length, &widened_length);
+  if (widened != NULL)
+    {
+      text = widened;
+      length = widened_length;
+    }
 
   if (!asc_zocket_check_depth (text, length, ASC_ZOCKET_MAX_DEPTH))
     {
@@ -322,6 +333,103 @@ asc_zocket_message_parse (const char  *text,
   return g_steal_pointer (&message);
 }
 
+/* The frame's top level with every nested object or array written as
+ * null: small and shallow, whatever the frame holds. */
+static char *
+shallow_copy (const char *text,
+              gsize       length)
+{
+  g_autoptr(GString) shallow = g_string_sized_new (256);
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+      gboolean copy = depth <= 1;
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (copy)
+                g_string_append_c (shallow, c);
+              c = text[++i];
+            }
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth == 2)
+            g_string_append (shallow, "null");
+          copy = depth <= 1;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+
+      if (copy)
+        g_string_append_c (shallow, c);
+    }
+
+  return g_strdup (shallow->str);
+}
+
+/**
+ * asc_zocket_message_parse_envelope:
+ * @text: a frame asc_zocket_message_parse() refused
+ * @length: its length in bytes
+ *
+ * Reads only what routes a frame: its type, the call id of an
+ * `rpc:result`, the actor of an instance frame. This lets a client fail
+ * the call or resynchronise the mirror that an unreadable frame (nested
+ * too deep, a patch that is not an array) was meant for, instead of
+ * waiting for an answer that was dropped.
+ *
+ * Returns: (transfer full) (nullable): the message, with only @type,
+ *   @type_name, @id, @actor and @actor_id set, or %NULL when even those
+ *   cannot be read
+ */
+AscZocketMessage *
+asc_zocket_message_parse_envelope (const char *text,
+                                   gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(AscZocketMessage) message = NULL;
+  g_autofree char *shallow = NULL;
+  JsonObject *object;
+  const char *type_name;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  shallow = shallow_copy (text, length);
+  if (!json_parser_load_from_data (parser, shallow, -1, NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      !_asc_json_holds_only_json (json_parser_get_root (parser)))
+    return NULL;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  type_name = get_string_member (object, "type");
+  if (type_name == NULL)
+    return NULL;
+
+  message = g_new0 (AscZocketMessage, 1);
+  message->type = lookup_type (type_name);
+  message->type_name = g_strdup (type_name);
+  if (message->type == ASC_ZOCKET_MESSAGE_RPC_RESULT && json_object_has_member (object, "id"))
+    message->id = js_string (json_object_get_member (object, "id"));
+  if (get_string_member (object, "actor") != NULL)
+    {
+      message->actor = g_strdup (get_string_member (object, "actor"));
+      message->actor_id = js_string (json_object_get_member (object, "actorId"));
+    }
+
+  return g_steal_pointer (&message);
+}
+
 static char *
 encode_object (JsonBuilder *builder)
 {
@@ -329,7 +437,7 @@ encode_object (JsonBuilder *builder)
 
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return asc_json_to_text (root);
 }
 
 static void
@@ -445,8 +553,17 @@ issue_path (JsonNode *path)
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (path)); i++)
     {
-      g_autofree char *key = js_string (json_array_get_element (json_node_get_array (path), i));
-      g_autofree char *escaped = asc_json_pointer_escape (key);
+      JsonNode *segment = json_array_get_element (json_node_get_array (path), i);
+      g_autofree char *key = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* Standard Schema allows a segment to be an object with the key
+       * (Valibot sends {"type", "origin", "input", "key", "value"}). */
+      if (JSON_NODE_HOLDS_OBJECT (segment) &&
+          json_object_has_member (json_node_get_object (segment), "key"))
+        segment = json_object_get_member (json_node_get_object (segment), "key");
+      key = js_string (segment);
+      escaped = asc_json_pointer_escape (key);
 
       g_string_append_printf (pointer, "/%s", escaped);
     }

@@ -88,6 +88,8 @@ typedef struct
 AscZocketMessage *asc_zocket_message_parse         (const char            *text,
                                                     gssize                 length,
                                                     GError               **error);
+AscZocketMessage *asc_zocket_message_parse_envelope (const char          *text,
+                                                    gsize                 length);
 void              asc_zocket_message_free          (AscZocketMessage      *message);
 char             *asc_zocket_encode_rpc            (const char            *id,
                                                     const char            *actor,
@@ -104,6 +106,10 @@ GError           *asc_zocket_error_from_text       (const char            *metho
 gboolean          asc_zocket_check_depth           (const char            *text,
                                                     gsize                  length,
                                                     guint                  max_depth);
+char             *asc_zocket_widen_integers        (const char            *text,
+                                                    gsize                  length,
+                                                    gsize                 *widened_length);
+char             *asc_zocket_json_to_string        (JsonNode              *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AscZocketMessage, asc_zocket_message_free)
 
