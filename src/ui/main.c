@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "asc-application.h"
 
@@ -16,6 +17,9 @@ main (int   argc,
 {
   g_autoptr(AscApplication) app = NULL;
 
+  /* GApplication reads the options, --help included, before GTK sets up the
+   * locale. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

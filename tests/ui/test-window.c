@@ -166,6 +166,7 @@ test_window_opens_shortcuts (Fixture       *fixture,
                                       GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
   shortcuts = asc_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
+  asc_ui_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts-window");
   gtk_window_close (shortcuts);
 }
 
