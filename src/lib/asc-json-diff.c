@@ -508,8 +508,8 @@ diff_node (Differ        *self,
 
 /**
  * asc_json_diff:
- * @from: the old JSON document
- * @to: the new JSON document
+ * @from: (nullable): the old JSON document; %NULL is JSON null
+ * @to: (nullable): the new JSON document; %NULL is JSON null
  *
  * Computes a JSON patch that turns @from into @to: applying it to @from
  * with asc_json_patch_apply() gives a document equal to @to.
@@ -534,12 +534,14 @@ asc_json_diff (JsonNode *from,
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr(GString) path = g_string_sized_new (64);
   g_autoptr(JsonArray) array = NULL;
+  g_autoptr(JsonNode) null = NULL;
   Differ self = { ops, path };
 
-  g_return_val_if_fail (from != NULL, NULL);
-  g_return_val_if_fail (to != NULL, NULL);
+  /* A missing document is JSON null, as a NULL JsonNode stands for null. */
+  if (from == NULL || to == NULL)
+    null = json_node_new (JSON_NODE_NULL);
 
-  diff_node (&self, from, to, NULL);
+  diff_node (&self, from != NULL ? from : null, to != NULL ? to : null, NULL);
 
   array = json_array_sized_new (ops->len);
   for (guint i = 0; i < ops->len; i++)

@@ -269,6 +269,20 @@ test_equal_numbers (void)
     }
 }
 
+/* NULL stands for JSON null, as a missing document would. */
+static void
+test_diff_null_documents (void)
+{
+  g_autoptr(JsonNode) value = asc_test_json_parse ("{\"a\":1}");
+  g_autoptr(JsonNode) from_null = asc_json_diff (NULL, value);
+  g_autoptr(JsonNode) to_null = asc_json_diff (value, NULL);
+  g_autoptr(JsonNode) both = asc_json_diff (NULL, NULL);
+
+  asc_test_assert_json_eq (from_null, "[{\"op\":\"replace\",\"path\":\"\",\"value\":{\"a\":1}}]");
+  asc_test_assert_json_eq (to_null, "[{\"op\":\"replace\",\"path\":\"\",\"value\":null}]");
+  asc_test_assert_json_eq (both, "[]");
+}
+
 static void
 test_copy_is_independent (void)
 {
@@ -495,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/asc/json-diff/long-arrays/cost-one-operation", test_diff_long_arrays);
   g_test_add_func ("/asc/json-diff/equal/compares-numbers-by-value", test_equal_numbers);
   g_test_add_func ("/asc/json-diff/copy/is-independent", test_copy_is_independent);
+  g_test_add_func ("/asc/json-diff/null-documents", test_diff_null_documents);
   g_test_add_func ("/asc/json-diff/random/independent-pairs-round-trip",
                    test_random_independent_pairs);
   g_test_add_func ("/asc/json-diff/random/mutations-round-trip", test_random_mutations);
