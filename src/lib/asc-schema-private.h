@@ -341,4 +341,6 @@ const char    *_asc_schema_type_phrase      (guint               type);
 char          *_asc_schema_count_message    (const char         *keyword,
                                              gint64              bound);
 
+char *_asc_schema_ecma_to_pcre (const char *source);
+
 G_END_DECLS
