@@ -9,12 +9,22 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "asc-error.h"
 #include "asc-rivet-private.h"
 
 /* Without a limit the engine picks one; with one, a short page is the last. */
 #define DEFAULT_LIST_LIMIT 100
+
+/* The engine's cursor is the creation time (ms) of a page's last actor, and
+ * its next page starts strictly older: actors created in the same
+ * millisecond as that one but not on the page would be skipped. Our cursor
+ * then asks from one millisecond later and names the actors of that last
+ * millisecond already listed, "TIME:ID,ID", to leave them out; the next
+ * request asks for that many more, so that it still brings new ones even
+ * when more than a page of actors share one millisecond. */
+#define CURSOR_SEPARATOR ':'
 
 /* Listing */
 
@@ -45,15 +55,78 @@ parse_actor_list (JsonArray  *actors,
 
 typedef struct
 {
-  char  *cursor;
-  guint  limit;
+  char   *cursor;
+  guint   limit;    /* as many as the engine is asked for */
+  GStrv   listed;   /* ids the previous page already gave */
 } ListData;
 
 static void
 list_data_free (ListData *data)
 {
   g_free (data->cursor);
+  g_strfreev (data->listed);
   g_free (data);
+}
+
+static gint64
+created_at (JsonNode *actor)
+{
+  return json_object_get_int_member_with_default (json_node_get_object (actor),
+                                                  "create_ts", -1);
+}
+
+/* Where the next page starts: the engine's cursor, or ours when actors of
+ * the page's last millisecond could be cut off (see CURSOR_SEPARATOR). */
+static char *
+next_cursor (JsonArray  *actors,
+             const char *engine_cursor)
+{
+  guint length = json_array_get_length (actors);
+  g_autoptr(GString) cursor = NULL;
+  gint64 time;
+  guint first;
+  char *end = NULL;
+
+  if (engine_cursor == NULL)
+    return NULL;
+  time = g_ascii_strtoll (engine_cursor, &end, 10);
+  if (end == engine_cursor || *end != '\0' || time == G_MAXINT64)
+    return g_strdup (engine_cursor);
+
+  for (first = length; first > 0; first--)
+    if (created_at (json_array_get_element (actors, first - 1)) != time)
+      break;
+
+  /* Not the page's last time: a cursor this code does not know. */
+  if (first == length)
+    return g_strdup (engine_cursor);
+
+  cursor = g_string_new (NULL);
+  g_string_append_printf (cursor, "%" G_GINT64_FORMAT "%c", time + 1, CURSOR_SEPARATOR);
+  for (guint i = first; i < length; i++)
+    {
+      JsonObject *actor = json_array_get_object_element (actors, i);
+
+      if (i > first)
+        g_string_append_c (cursor, ',');
+      g_string_append (cursor, json_object_get_string_member_with_default (actor, "actor_id", ""));
+    }
+
+  return g_string_free (g_steal_pointer (&cursor), FALSE);
+}
+
+/* Leaves out the actors the previous page gave. */
+static void
+drop_listed (GListStore         *store,
+             const char * const *listed)
+{
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (store)); i > 0; i--)
+    {
+      g_autoptr(AscRivetActorInfo) info = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+
+      if (g_strv_contains (listed, asc_rivet_actor_info_get_id (info)))
+        g_list_store_remove (store, i - 1);
+    }
 }
 
 static void
@@ -84,7 +157,9 @@ list_actors_cb (GObject      *object,
 
   cursor = _asc_rivet_json_get_string (_asc_rivet_json_get_object (page, "pagination"), "cursor");
   if (json_array_get_length (actors) >= data->limit)
-    data->cursor = g_strdup (cursor);
+    data->cursor = next_cursor (actors, cursor);
+  if (data->listed != NULL)
+    drop_listed (store, (const char * const *) data->listed);
   g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
 }
 
@@ -93,10 +168,14 @@ list_actors_cb (GObject      *object,
  * @name: the actor type
  * @key: (nullable): only the actor with this key (as the engine stores it)
  * @limit: the most actors to return; 0 for the default of 100
- * @cursor: (nullable): where the previous page ended
+ * @cursor: (nullable): where the previous page ended, as
+ *   asc_rivet_engine_list_actors_finish() gave it
  * @destroyed: whether destroyed actors are listed too
  *
- * Lists actors of one type, newest first, one page at a time.
+ * Lists actors of one type, newest first, one page at a time. Following
+ * the cursors lists every actor once, also those created in the same
+ * millisecond as the last one of a page, which the engine's own cursor
+ * would skip; a page may then hold fewer than @limit actors.
  */
 void
 asc_rivet_engine_list_actors_async (AscRivetEngine      *self,
@@ -128,10 +207,20 @@ asc_rivet_engine_list_actors_async (AscRivetEngine      *self,
   _asc_rivet_query_add (query, "name", name);
   if (key != NULL)
     _asc_rivet_query_add (query, "key", key);
+  if (cursor != NULL && strchr (cursor, CURSOR_SEPARATOR) != NULL)
+    {
+      g_autofree char *time = g_strndup (cursor, strchr (cursor, CURSOR_SEPARATOR) - cursor);
+
+      _asc_rivet_query_add (query, "cursor", time);
+      data->listed = g_strsplit (strchr (cursor, CURSOR_SEPARATOR) + 1, ",", -1);
+      data->limit += g_strv_length (data->listed);
+    }
+  else if (cursor != NULL)
+    {
+      _asc_rivet_query_add (query, "cursor", cursor);
+    }
   g_snprintf (text, sizeof text, "%u", data->limit);
   _asc_rivet_query_add (query, "limit", text);
-  if (cursor != NULL)
-    _asc_rivet_query_add (query, "cursor", cursor);
   if (destroyed)
     _asc_rivet_query_add (query, "include_destroyed", "true");
 
