@@ -108,4 +108,19 @@ fuzz_split_lines (const uint8_t  *data,
   return TRUE;
 }
 
+/* The JSON value of @text, or NULL when it is not JSON. */
+static inline JsonNode *
+fuzz_parse_json (const char *text,
+                 gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+
+  return root != NULL ? json_node_ref (root) : NULL;
+}
+
 G_END_DECLS

@@ -21,20 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static JsonNode *
-parse (const char *text,
-       gsize       length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, text, length, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-
-  return root != NULL ? json_node_ref (root) : NULL;
-}
-
 static void
 check_replays (JsonNode *old,
                JsonNode *patch,
@@ -111,8 +97,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
   doc_length = newline - text;
 
-  doc = parse (text, doc_length);
-  patch = parse (newline + 1, size - doc_length - 1);
+  doc = fuzz_parse_json (text, doc_length);
+  patch = fuzz_parse_json (newline + 1, size - doc_length - 1);
   if (doc == NULL || patch == NULL)
     return 0;
 

@@ -25,20 +25,6 @@
 /* Bounds the walk over a tree whose fields are made as it goes. */
 #define MAX_FIELDS 2000
 
-static JsonNode *
-parse (const char *text,
-       gsize       length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, text, length, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-
-  return root != NULL ? json_node_ref (root) : NULL;
-}
-
 static void
 check_issues (GPtrArray *issues)
 {
@@ -251,7 +237,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (!fuzz_split_lines (data, size, &first, &first_length, &rest, &rest_length))
     return 0;
-  document = parse (first, first_length);
+  document = fuzz_parse_json (first, first_length);
   if (document == NULL)
     return 0;
 
@@ -264,7 +250,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   CHECK (error == NULL);
   CHECK (asc_json_equal (asc_schema_get_document (schema), document));
 
-  instance = parse (rest, rest_length);
+  instance = fuzz_parse_json (rest, rest_length);
   if (instance == NULL)
     return 0;
 
