@@ -205,6 +205,8 @@ static void
 assert_usage_error (AscTestCli *cli,
                     const char *expected_prefix)
 {
+  if (asc_test_cli_get_status (cli) != 2)
+    g_test_message ("stderr: %s", asc_test_cli_get_stderr (cli));
   g_assert_cmpint (asc_test_cli_get_status (cli), ==, 2);
   asc_test_cli_assert_stdout (cli, "");
   g_assert_true (g_str_has_prefix (asc_test_cli_get_stderr (cli), expected_prefix));
